@@ -1,0 +1,1 @@
+"""Grading: judging what a person typed as a careful examiner would."""

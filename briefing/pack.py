@@ -1,0 +1,325 @@
+"""The pack: a briefing plus its question bank, modelled with pydantic.
+
+`load(path)` reads a `questions.toml`, validates it against these models and
+returns a `Pack`, or raises `PackError` carrying one line per problem, each
+naming the file, the question id and the field.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from briefing.errors import PackError, Problem
+
+BUNDLED_PACK = Path(__file__).parent / "data" / "questions.toml"
+MAX_PACK_BYTES = 5 * 1024 * 1024
+
+_ID = r"^[a-z0-9][a-z0-9_-]*$"
+# C0/C1 control characters other than tab and newline; they would reach a terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _clean(text: str) -> str:
+    if _CONTROL.search(text):
+        raise ValueError("contains a control character")
+    return text
+
+
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    """Base for pack models: unknown fields are errors, strings are checked."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control(cls, value):
+        if isinstance(value, str):
+            return _clean(value)
+        if isinstance(value, (list, tuple)):
+            for item in value:
+                if isinstance(item, str):
+                    _clean(item)
+        return value
+
+
+class Source(Strict):
+    title: Text
+    publisher: Text
+    date: Text
+    url: str = ""
+
+
+class PackInfo(Strict):
+    id: str = Field(pattern=_ID)
+    title: Text
+    version: Text
+    source: Source
+    pass_mark: float = Field(ge=0, le=100)
+
+
+class Section(Strict):
+    id: str = Field(pattern=_ID)
+    title: Text
+    body: Text
+
+
+class Person(Strict):
+    id: str = Field(pattern=_ID)
+    name: Text
+    role: Text
+    aliases: list[Text] = []
+
+
+class QuestionBase(Strict):
+    id: str = Field(pattern=_ID)
+    prompt: Text
+    section: str
+    explanation: Text
+    tags: list[str] = []
+    # A phrase of the section that states the answer, for kinds whose answer
+    # is not itself a phrase of the briefing (truefalse, conceptual choices).
+    evidence: str = ""
+
+
+class FigureQuestion(QuestionBase):
+    """A typed number with its unit, or a range, graded numerically."""
+
+    kind: Literal["figure"]
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""
+    # The figure as a person would say it, e.g. "1.89 billion yuan"; its
+    # written precision sets the tolerance unless `tolerance` is given.
+    expected: Text
+    # What the figure measures, in a few words, for trap hints when another
+    # question's answer is given: "the year-over-year fall in Q1 R&D expenses".
+    measures: Text
+    tolerance: float | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _value_or_range(self):
+        if self.value is None and (self.low is None or self.high is None):
+            raise ValueError("value: give either value, or both low and high")
+        if self.value is not None and (self.low is not None or self.high is not None):
+            raise ValueError("value: give value, or low and high, not both")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError("low: must not be above high")
+        return self
+
+
+class AttributionQuestion(QuestionBase):
+    """Who said it: a short quote or paraphrase, answered with a roster person."""
+
+    kind: Literal["attribution"]
+    quote: Text
+    speaker: str
+    paraphrase: bool = False
+
+
+class ChoiceQuestion(QuestionBase):
+    kind: Literal["choice"]
+    options: list[Text] = Field(min_length=3, max_length=5)
+    answer: Text
+
+    @model_validator(mode="after")
+    def _answer_among_options(self):
+        folded = [o.casefold() for o in self.options]
+        if len(set(folded)) != len(folded):
+            raise ValueError("options: duplicate option")
+        if self.answer.casefold() not in folded:
+            raise ValueError("answer: must be one of the options")
+        return self
+
+
+class TrueFalseQuestion(QuestionBase):
+    kind: Literal["truefalse"]
+    answer: bool
+
+
+class ListQuestion(QuestionBase):
+    """All items, in any order."""
+
+    kind: Literal["list"]
+    items: list[Text] = Field(min_length=2)
+
+    @field_validator("items")
+    @classmethod
+    def _unique(cls, items):
+        if len({i.casefold() for i in items}) != len(items):
+            raise ValueError("duplicate item")
+        return items
+
+
+Question = Annotated[
+    Union[FigureQuestion, AttributionQuestion, ChoiceQuestion, TrueFalseQuestion, ListQuestion],
+    Field(discriminator="kind"),
+]
+KINDS = ("figure", "attribution", "choice", "truefalse", "list")
+
+
+class Pack(Strict):
+    pack: PackInfo
+    sections: list[Section] = Field(min_length=1)
+    people: list[Person] = []
+    questions: list[Question] = Field(min_length=1)
+
+    @property
+    def id(self) -> str:
+        return self.pack.id
+
+    def section(self, section_id: str) -> Section:
+        return _index(self.sections)[section_id]
+
+    def person(self, person_id: str) -> Person:
+        return _index(self.people)[person_id]
+
+    def question(self, question_id: str):
+        return _index(self.questions)[question_id]
+
+
+def _index(items) -> dict:
+    return {item.id: item for item in items}
+
+
+def expected_text(question, pack: Pack) -> str:
+    """What a question's right answer looks like, for feedback and reports."""
+    kind = question.kind
+    if kind == "figure":
+        return question.expected
+    if kind == "attribution":
+        return pack.person(question.speaker).name
+    if kind == "choice":
+        return question.answer
+    if kind == "truefalse":
+        return "true" if question.answer else "false"
+    return ", ".join(question.items)
+
+
+# --- loading -----------------------------------------------------------------
+
+
+def read_toml(path: Path, *, label: str | None = None, max_bytes: int = MAX_PACK_BYTES) -> dict:
+    """Read a TOML file, turning every way it can be unreadable into a PackError."""
+    name = label or str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise PackError([Problem(name, None, None, "no such file")]) from None
+    except OSError as exc:
+        raise PackError([Problem(name, None, None, f"cannot read: {exc.strerror}")]) from None
+    if path.is_dir():
+        raise PackError([Problem(name, None, None, "is a directory, not a file")])
+    if size == 0:
+        raise PackError([Problem(name, None, None, "is empty")])
+    if size > max_bytes:
+        raise PackError([Problem(name, None, None, f"is {size / 1e6:.1f} MB; a pack may be at most {max_bytes / 1e6:.0f} MB")])
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PackError([Problem(name, None, None, f"cannot read: {exc.strerror}")]) from None
+    if b"\x00" in raw:
+        raise PackError([Problem(name, None, None, "is a binary file, not TOML")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PackError([Problem(name, None, None, f"is not UTF-8 text (byte {exc.start})")]) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError([Problem(name, None, None, f"is not valid TOML: {exc}")]) from None
+
+
+def parse(data: dict, label: str) -> Pack:
+    """Validate already-read TOML data against the pack models."""
+    try:
+        return Pack.model_validate(data)
+    except ValidationError as exc:
+        raise PackError(_problems(exc, data, label)) from None
+
+
+def load(path: str | Path | None = None, *, label: str | None = None) -> Pack:
+    """Read and validate a pack (the bundled one by default); raise PackError."""
+    path = Path(path) if path is not None else BUNDLED_PACK
+    label = label or (path.name if path == BUNDLED_PACK else str(path))
+    pack = parse(read_toml(path, label=label), label)
+    from briefing.checks import check  # what the schema cannot say
+
+    problems = check(pack, label)
+    if problems:
+        raise PackError(problems)
+    return pack
+
+
+_KIND_NAMES = {
+    "figure": "FigureQuestion",
+    "attribution": "AttributionQuestion",
+    "choice": "ChoiceQuestion",
+    "truefalse": "TrueFalseQuestion",
+    "list": "ListQuestion",
+}
+_MESSAGES = {
+    "missing": "required",
+    "extra_forbidden": "unknown field",
+    "float_parsing": "must be a number",
+    "float_type": "must be a number",
+    "int_type": "must be a whole number",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "string_type": "must be a string",
+    "list_type": "must be a list",
+    "string_too_short": "must not be empty",
+    "string_pattern_mismatch": "must be lower-case letters, digits, '-' or '_'",
+    "model_type": "must be a table",
+    "model_attributes_type": "must be a table",
+    "union_tag_invalid": "must be one of " + ", ".join(KINDS),
+    "union_tag_not_found": "required (one of " + ", ".join(KINDS) + ")",
+}
+
+
+def _message(err: dict) -> str:
+    kind = err["type"]
+    if kind in _MESSAGES:
+        return _MESSAGES[kind]
+    if kind == "too_short":
+        return f"must have at least {err['ctx']['min_length']} entries"
+    if kind == "too_long":
+        return f"must have at most {err['ctx']['max_length']} entries"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = err["ctx"].get("ge", err["ctx"].get("le"))
+        return f"must be {'at least' if kind == 'greater_than_equal' else 'at most'} {bound}"
+    msg = err["msg"]
+    return msg.removeprefix("Value error, ")
+
+
+def _problems(exc: ValidationError, data: dict, label: str) -> list[Problem]:
+    """Turn pydantic's errors into our one-line problems."""
+    problems = []
+    for err in exc.errors():
+        loc = [part for part in err["loc"] if part not in _KIND_NAMES.values() and part not in KINDS]
+        message = _message(err)
+        head, qid, field = loc[0] if loc else None, None, None
+        if head in ("questions", "sections", "people") and len(loc) >= 2 and isinstance(loc[1], int):
+            entries = data.get(head) if isinstance(data, dict) else None
+            entry = entries[loc[1]] if isinstance(entries, list) and loc[1] < len(entries) else None
+            ident = entry.get("id") if isinstance(entry, dict) else None
+            what = {"questions": "question", "sections": "section", "people": "person"}[head]
+            qid = f"{what} {ident!r}" if isinstance(ident, str) else f"{what} #{loc[1] + 1}"
+            rest = [str(p) for p in loc[2:]]
+        else:
+            rest = [str(p) for p in loc]
+        # A model-level error names its field in its message ("value: ...").
+        if not rest and ": " in message and message.split(": ", 1)[0].isidentifier():
+            field, message = message.split(": ", 1)
+        else:
+            field = ".".join(rest) if rest else None
+        problems.append(Problem(label, qid, field, message))
+    return problems
