@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
+
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: control characters shown, not obeyed."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
 class Problem(NamedTuple):
@@ -20,7 +28,7 @@ class Problem(NamedTuple):
         if self.field:
             parts.append(f"field {self.field!r}")
         parts.append(self.message)
-        return ": ".join(parts)
+        return printable(": ".join(parts))
 
 
 class BriefingError(Exception):

@@ -1,0 +1,54 @@
+"""What a quiz session leaves behind: the save format, as pydantic models.
+
+The TUI and the headless mode save the same `SessionRecord`, read back by
+the same code (`briefing.store`). A session in progress is saved after every
+answer with `status = "in_progress"`; a finished one has `status = "finished"`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+PROFILE_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+DEFAULT_PROFILE = "default"
+
+
+class AnswerRecord(BaseModel):
+    """One question as asked in a session and how it was answered."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    given: str = ""
+    correct: bool = False
+    skipped: bool = False
+    answered_at: datetime | None = None
+
+
+class SessionRecord(BaseModel):
+    """One quiz session: enough to resume it, report it and count it in stats."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: int = SCHEMA_VERSION
+    id: str  # also the file name, without .toml
+    status: Literal["in_progress", "finished"] = "in_progress"
+    profile: str = Field(pattern=PROFILE_RE.pattern)
+    pack_id: str
+    pack_version: str
+    pass_mark: float
+    seed: int | None = None
+    order: list[str]  # question ids, in the order they are asked
+    answers: list[AnswerRecord] = []  # one per question answered or skipped so far
+    started_at: datetime
+    finished_at: datetime | None = None
+    score: int = 0
+    max_score: int = 0
+    percent: float = 0.0
+    passed: bool = False
+    mode: Literal["tui", "headless"] = "headless"
