@@ -1,0 +1,205 @@
+"""A quiz session: which questions, in what order, the answers so far, the score.
+
+The engine knows no screen. A front end asks for `current`, passes what the
+person typed to `answer` (or calls `skip`), shows the returned Verdict, and
+calls `finish` at the end. When a `saver` is given, the session's record is
+handed to it after every change, so a killed front end can resume.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from briefing.grading.grader import Verdict, grade
+from briefing.pack import Pack
+from briefing.records import AnswerRecord, SessionRecord
+
+Saver = Callable[[SessionRecord], object]
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def new_session_id(when: datetime) -> str:
+    """Sortable by time and unique across concurrent runs."""
+    return f"{when.strftime('%Y%m%dT%H%M%SZ')}-{random.getrandbits(32):08x}"
+
+
+def choose_order(pack: Pack, seed: int, limit: int | None = None, only: Iterable[str] | None = None) -> list[str]:
+    """The question ids to ask: the pack (or `only`) shuffled by `seed`, cut to `limit`."""
+    wanted = set(only) if only is not None else None
+    ids = [q.id for q in pack.questions if wanted is None or q.id in wanted]
+    random.Random(seed).shuffle(ids)
+    return ids[:limit] if limit is not None else ids
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One asked question with its answer and verdict, for results and reports."""
+
+    question: object
+    record: AnswerRecord
+    verdict: Verdict
+
+
+class Session:
+    """A quiz in progress or finished, over one pack."""
+
+    def __init__(self, pack: Pack, record: SessionRecord, saver: Saver | None = None):
+        self.pack = pack
+        self.record = record
+        self.saver = saver
+        index = {q.id: q for q in pack.questions}
+        self.questions = [index[qid] for qid in record.order if qid in index]
+        # Re-grade saved answers: a resumed session shows the same verdicts.
+        self.verdicts: list[Verdict] = [
+            self._judge(q, a) for q, a in zip(self.questions, record.answers)
+        ]
+
+    # --- starting ------------------------------------------------------------
+
+    @classmethod
+    def start(
+        cls,
+        pack: Pack,
+        *,
+        profile: str,
+        seed: int | None = None,
+        limit: int | None = None,
+        only: Iterable[str] | None = None,
+        mode: str = "headless",
+        saver: Saver | None = None,
+        now: datetime | None = None,
+    ) -> Session:
+        if seed is None:
+            seed = random.randrange(2**31)
+        started = now or now_utc()
+        record = SessionRecord(
+            id=new_session_id(started),
+            profile=profile,
+            pack_id=pack.pack.id,
+            pack_version=pack.pack.version,
+            pass_mark=pack.pack.pass_mark,
+            seed=seed,
+            order=choose_order(pack, seed, limit, only),
+            started_at=started,
+            mode=mode,
+        )
+        session = cls(pack, record, saver)
+        session._refresh_score()
+        return session
+
+    @classmethod
+    def resume(cls, pack: Pack, record: SessionRecord, saver: Saver | None = None) -> Session:
+        """Continue a saved session; ValueError when the pack has changed since."""
+        if record.pack_id != pack.pack.id or record.pack_version != pack.pack.version:
+            raise ValueError(
+                f"session {record.id} was taken on {record.pack_id} {record.pack_version}, "
+                f"not {pack.pack.id} {pack.pack.version}"
+            )
+        known = {q.id for q in pack.questions}
+        missing = [qid for qid in record.order if qid not in known]
+        if missing or any(a.id != qid for a, qid in zip(record.answers, record.order)):
+            raise ValueError(f"session {record.id} does not match the pack's questions")
+        return cls(pack, record, saver)
+
+    # --- where we are ----------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        return len(self.questions)
+
+    @property
+    def position(self) -> int:
+        """How many questions have been answered or skipped."""
+        return len(self.verdicts)
+
+    @property
+    def current(self):
+        """The question to ask now, or None when every question has had its turn."""
+        return self.questions[self.position] if self.position < self.total else None
+
+    @property
+    def done(self) -> bool:
+        return self.position >= self.total
+
+    @property
+    def finished(self) -> bool:
+        return self.record.status == "finished"
+
+    @property
+    def score(self) -> int:
+        return sum(v.correct for v in self.verdicts)
+
+    @property
+    def percent(self) -> float:
+        return round(100 * self.score / self.total, 1) if self.total else 0.0
+
+    @property
+    def passed(self) -> bool:
+        return self.percent >= self.pack.pack.pass_mark
+
+    # --- answering ---------------------------------------------------------------
+
+    def answer(self, text: str, now: datetime | None = None) -> Verdict:
+        """Grade `text` against the current question, record it and move on."""
+        question = self.current
+        if question is None:
+            raise RuntimeError("the quiz has no question left to answer")
+        verdict = grade(question, text, self.pack)
+        self._record(question, text, verdict, now)
+        return verdict
+
+    def skip(self, now: datetime | None = None) -> Verdict:
+        """Move past the current question; it counts as wrong."""
+        return self.answer("", now)
+
+    def finish(self, now: datetime | None = None) -> SessionRecord:
+        """Close the session: unanswered questions count as wrong; save it."""
+        while not self.done:
+            self._record(self.current, "", grade(self.current, "", self.pack), now, save=False)
+        self.record.status = "finished"
+        self.record.finished_at = now or now_utc()
+        self._refresh_score()
+        self._save()
+        return self.record
+
+    def outcomes(self) -> list[Outcome]:
+        return [Outcome(q, a, v) for q, a, v in zip(self.questions, self.record.answers, self.verdicts)]
+
+    def missed(self) -> list[Outcome]:
+        return [o for o in self.outcomes() if not o.verdict.correct]
+
+    # --- inside ----------------------------------------------------------------
+
+    def _judge(self, question, answer: AnswerRecord) -> Verdict:
+        return grade(question, answer.given, self.pack)
+
+    def _record(self, question, text: str, verdict: Verdict, now, save: bool = True) -> None:
+        self.verdicts.append(verdict)
+        self.record.answers.append(
+            AnswerRecord(
+                id=question.id,
+                given=text,
+                correct=verdict.correct,
+                skipped=verdict.skipped,
+                answered_at=now or now_utc(),
+            )
+        )
+        self._refresh_score()
+        if save:
+            self._save()
+
+    def _refresh_score(self) -> None:
+        self.record.score = self.score
+        self.record.max_score = self.total
+        self.record.percent = self.percent
+        self.record.passed = self.passed
+
+    def _save(self) -> None:
+        if self.saver is not None:
+            self.saver(self.record)
