@@ -1,0 +1,139 @@
+"""The command line: parse arguments, dispatch, turn errors into one-line messages.
+
+Each command imports only what it needs: the headless commands never import
+Textual, and a bare `briefing` imports the TUI only once it is going to run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from briefing import __version__
+from briefing.errors import BriefingError, UsageError
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line and exit code 2."""
+
+    def error(self, message: str):
+        raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text}")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+
+
+def _session_options(p: argparse.ArgumentParser, top: bool = False) -> None:
+    # On a subcommand the defaults are left to the top-level parser, so that
+    # `briefing --profile ana quiz` and `briefing quiz --profile ana` agree.
+    def default(value):
+        return value if top else argparse.SUPPRESS
+
+    p.add_argument("--pack", metavar="FILE", default=default(None),
+                   help="the pack to use (default: the bundled questions.toml)")
+    p.add_argument("--profile", metavar="NAME", default=default(None),
+                   help="whose progress this is (letters, digits, - and _; default: default)")
+    p.add_argument("--saves", metavar="DIR", default=default("saves"),
+                   help="where sessions are saved (default: ./saves)")
+    p.add_argument("--seed", type=_seed, metavar="N", default=default(None),
+                   help="question order: the same seed gives the same order")
+    p.add_argument("--limit", type=_positive, metavar="N", default=default(None), help="ask at most N questions")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefing",
+        description="A condensed briefing on a source document, then a quiz on its figures and "
+        "attributions. With no command, opens the briefing and quiz in the terminal UI.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    _session_options(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    quiz = sub.add_parser("quiz", help="take the quiz (in the UI, or --headless for scripts)",
+                          description="Take the quiz. With --headless, answers come from --answers FILE "
+                          "or one a line on standard input; exit 0 on a pass, 1 below the pass mark.")
+    _session_options(quiz)
+    quiz.add_argument("--headless", action="store_true", help="no UI: read answers, print a report")
+    quiz.add_argument("--answers", metavar="FILE", help="TOML file with an [answers] table: question id = answer")
+    quiz.add_argument("--format", choices=("text", "json", "junit"), default="text", help="report format (default: text)")
+    quiz.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    quiz.add_argument("--no-save", action="store_true", help="do not save this session")
+
+    validate = sub.add_parser("validate", help="check a pack; exit 0 when valid, 2 otherwise",
+                              description="Check a pack: schema, references, that each answer is stated "
+                              "in its section, and with --source that each quote is verbatim.")
+    validate.add_argument("pack", nargs="?", metavar="PACK", help="the pack (default: the bundled questions.toml)")
+    validate.add_argument("--source", metavar="FILE", help="the source text the quotes must appear in")
+    validate.add_argument("--format", choices=("text", "json"), default="text")
+
+    brief = sub.add_parser("brief", help="print the briefing as plain text")
+    brief.add_argument("--pack", metavar="FILE", default=argparse.SUPPRESS,
+                       help="the pack (default: the bundled questions.toml)")
+
+    stats = sub.add_parser("stats", help="scores and weakest questions from saved sessions")
+    stats.add_argument("--pack", metavar="FILE", default=argparse.SUPPRESS, help="the pack, to name sections and prompts")
+    stats.add_argument("--profile", metavar="NAME", default=argparse.SUPPRESS)
+    stats.add_argument("--saves", metavar="DIR", default=argparse.SUPPRESS)
+    stats.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return _dispatch(args)
+    except BriefingError as exc:
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("briefing: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): nothing more to say.
+        sys.stderr.close()
+        return 1
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = args.command
+    if command == "validate":
+        from briefing.commands import validate
+
+        return validate(args)
+    if command == "brief":
+        from briefing.commands import brief
+
+        return brief(args)
+    if command == "stats":
+        from briefing.commands import stats
+
+        return stats(args)
+    if command == "quiz" and args.headless:
+        from briefing.headless import run
+
+        return run(args)
+    if command == "quiz":
+        for flag in ("answers", "output"):
+            if getattr(args, flag):
+                raise UsageError(f"briefing quiz: --{flag} needs --headless")
+    from briefing.tui import run_app
+
+    return run_app(args)

@@ -1,0 +1,99 @@
+"""The small headless commands: validate, brief, stats."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from briefing import pack as packs
+from briefing.errors import BriefingError, PackError, Problem, UsageError, printable
+from briefing.records import DEFAULT_PROFILE
+
+
+def validate(args: argparse.Namespace) -> int:
+    """Report every problem of a pack, one line each; 0 when valid, 2 otherwise."""
+    from briefing.checks import check, check_source
+
+    path = Path(args.pack) if args.pack else packs.BUNDLED_PACK
+    label = args.pack or path.name
+    pack, problems = None, []
+    try:
+        pack = packs.parse(packs.read_toml(path, label=label), label)
+        problems = check(pack, label)
+        if args.source:
+            problems += check_source(pack, read_source(args.source), label)
+    except PackError as exc:
+        problems = exc.problems
+    if args.format == "json":
+        import json
+
+        print(json.dumps({
+            "file": label,
+            "valid": not problems,
+            "questions": len(pack.questions) if pack else None,
+            "problems": [p._asdict() if isinstance(p, Problem) else {"message": str(p)} for p in problems],
+        }, indent=2, ensure_ascii=False))
+    else:
+        for problem in problems:
+            print(str(problem), file=sys.stderr)
+        if not problems:
+            print(f"{label}: valid: {len(pack.questions)} questions in {len(pack.sections)} sections")
+        else:
+            print(f"{label}: {len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
+    return 0 if not problems else 2
+
+
+def read_source(name: str) -> str:
+    """The source document for quote checks, or a one-line error."""
+    path = Path(name)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise UsageError(f"{name}: cannot read: {exc.strerror}") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{name}: is not UTF-8 text") from None
+
+
+def brief(args: argparse.Namespace) -> int:
+    """Print the briefing as plain text."""
+    pack = packs.load(getattr(args, "pack", None))
+    print(printable(briefing_text(pack)), end="")
+    return 0
+
+
+def briefing_text(pack: packs.Pack) -> str:
+    info = pack.pack
+    src = info.source
+    out = [info.title, "=" * len(info.title), f"Source: {src.title} ({src.publisher}, {src.date})", ""]
+    for section in pack.sections:
+        out += [section.title, "-" * len(section.title), section.body.strip(), ""]
+    return "\n".join(out)
+
+
+def stats(args: argparse.Namespace) -> int:
+    from briefing import stats as stats_mod
+    from briefing import store
+
+    profile = store.check_profile(getattr(args, "profile", None) or DEFAULT_PROFILE)
+    saves = Path(getattr(args, "saves", None) or "saves")
+    pack_arg = getattr(args, "pack", None)
+    try:
+        pack = packs.load(pack_arg)
+    except BriefingError:
+        if pack_arg:
+            raise
+        pack = None  # the bundled pack only names sections; stats stand without it
+    loaded = store.load_sessions(saves, profile)
+    for problem in loaded.problems:
+        print(problem, file=sys.stderr)
+    result = stats_mod.compute(loaded.sessions, pack)
+    if args.format == "json":
+        print(result.model_dump_json(indent=2))
+    else:
+        print(printable(stats_mod.render_text(result, profile)), end="")
+    return 0

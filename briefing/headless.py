@@ -1,0 +1,133 @@
+"""The headless front end: answers from a file or standard input -> engine -> report.
+
+Never imports Textual or Rich (tests/test_import_contract.py holds it to that).
+Prompts and feedback go to standard error, so standard output carries only
+the report and can be piped (`| jq`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from briefing import pack as packs
+from briefing.engine import Session
+from briefing.errors import AnswersError, Problem, UsageError, printable
+from briefing.records import DEFAULT_PROFILE
+
+MAX_ANSWERS_BYTES = 5 * 1024 * 1024
+LETTERS = "abcde"
+
+
+def read_answers(name: str, pack: packs.Pack) -> dict[str, str]:
+    """The `[answers]` table of a TOML file: question id -> the answer as typed."""
+    try:
+        data = packs.read_toml(Path(name), label=name, max_bytes=MAX_ANSWERS_BYTES)
+    except packs.PackError as exc:
+        raise AnswersError(exc.problems) from None
+    answers = data.get("answers")
+    if answers is None:
+        raise AnswersError([Problem(name, None, "answers", "required: an [answers] table of question id = answer")])
+    if not isinstance(answers, dict):
+        raise AnswersError([Problem(name, None, "answers", "must be a table of question id = answer")])
+    problems = [Problem(name, None, key, "unknown field") for key in data if key != "answers"]
+    known = {q.id for q in pack.questions}
+    result = {}
+    for qid, value in answers.items():
+        where = f"question {qid!r}"
+        if qid not in known:
+            problems.append(Problem(name, where, None, f"no such question in pack {pack.pack.id!r}"))
+        elif isinstance(value, bool):
+            result[qid] = "true" if value else "false"
+        elif isinstance(value, (str, int, float)):
+            result[qid] = str(value)
+        else:
+            problems.append(Problem(name, where, "answer", "must be a string"))
+    if problems:
+        raise AnswersError(problems)
+    return result
+
+
+def ask_text(question, number: int, total: int) -> str:
+    """How a question reads on a line-based terminal."""
+    lines = [f"[{number}/{total}] {question.prompt}"]
+    if question.kind == "choice":
+        lines += [f"  {LETTERS[i]}) {option}" for i, option in enumerate(question.options)]
+    elif question.kind == "truefalse":
+        lines.append("  (true or false)")
+    elif question.kind == "list":
+        lines.append("  (name them all, separated by commas)")
+    return printable("\n".join(lines))
+
+
+def feedback_text(verdict) -> str:
+    if verdict.correct:
+        return "  right."
+    head = "  skipped" if verdict.skipped else "  wrong"
+    lines = [f"{head}: the answer is {verdict.expected}."]
+    if verdict.trap or verdict.note:
+        lines.append(f"  ({verdict.trap or verdict.note})")
+    lines.append(f"  {verdict.explanation}")
+    return printable("\n".join(lines))
+
+
+def run(args: argparse.Namespace) -> int:
+    from briefing import report, store
+
+    pack = packs.load(args.pack)
+    profile = store.check_profile(args.profile or DEFAULT_PROFILE)
+    answers = read_answers(args.answers, pack) if args.answers else None
+    saves = Path(args.saves)
+    if not args.no_save:
+        store.check_writable(saves, profile)  # fail now, not after the last answer
+    if args.output:
+        _check_output(args.output)
+
+    session = Session.start(pack, profile=profile, seed=args.seed, limit=args.limit, mode="headless")
+    if answers is not None:
+        while not session.done:
+            session.answer(answers.get(session.current.id, ""))
+    else:
+        _ask_on_stdin(session)
+    session.finish()
+    if not args.no_save:
+        store.save(session.record, saves)
+
+    text = report.render(report.build(session), args.format)
+    if args.output:
+        _write_output(args.output, text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    return 0 if session.passed else 1
+
+
+def _ask_on_stdin(session: Session) -> None:
+    err = sys.stderr
+    while not session.done:
+        print(ask_text(session.current, session.position + 1, session.total), file=err)
+        print("> ", end="", file=err, flush=True)
+        line = sys.stdin.readline()
+        if not line:  # end of input: the rest count as unanswered
+            print(file=err)
+            break
+        print(feedback_text(session.answer(line.rstrip("\r\n"))), file=err)
+
+
+def _check_output(name: str) -> None:
+    path = Path(name)
+    if path.is_dir():
+        raise UsageError(f"{name}: --output is a directory")
+    if not path.parent.exists():
+        raise UsageError(f"{name}: --output folder {str(path.parent)!r} does not exist")
+
+
+def _write_output(name: str, text: str) -> None:
+    """Write the report whole or not at all."""
+    from briefing.store import atomic_write
+
+    try:
+        atomic_write(Path(name), text.encode("utf-8"))
+    except OSError as exc:
+        raise UsageError(f"{name}: cannot write the report: {exc.strerror}") from None
