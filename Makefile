@@ -1,0 +1,35 @@
+# Two set-up commands: `make run` and `make test`. Only Python 3.11+ and make needed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+
+.PHONY: run test bench validate clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit("briefing needs Python 3.11 or newer, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(TSTAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@ $(STAMP)
+
+run: $(STAMP)  ## open the briefing and quiz in the terminal UI
+	$(BIN)/briefing $(ARGS)
+
+test: $(TSTAMP)  ## the whole test suite
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)  ## start-up, validation and grading speed, as ratios to yardsticks
+	$(BIN)/python bench/bench.py
+
+validate: $(STAMP)
+	$(BIN)/briefing validate questions.toml --source ../shared/seed/000_7fbc675c4c3e4fdb.txt
+
+clean:
+	rm -rf $(VENV) build *.egg-info
