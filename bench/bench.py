@@ -1,0 +1,205 @@
+"""How fast briefing is, as ratios to yardsticks measured in the same run.
+
+    .venv/bin/python bench/bench.py [--runs N] [--skip-tui]
+
+Start-up is timed as whole processes (what a person or a script waits for),
+each the median of N runs, against a bare `python -c pass` and against
+pydantic's own start. Validation is timed on generated packs of 10,000 and
+20,000 questions; grading as answers per second in one process. The TUI's
+time to its first frame and its peak memory are compared with a minimal app
+that imports pydantic, validates one model and shows one Markdown widget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PY = sys.executable
+PYDANTIC_START = "from pydantic import create_model; create_model('M', a=(int, ...))(a=1)"
+
+TARGETS = {
+    "headless / pydantic start": 1.5,
+    "validate 10k seconds": 1.5,
+    "validate 20k / 10k": 2.2,
+    "graded answers per second": 20_000,
+    "tui first frame / floor": 1.2,
+    "tui peak memory / floor": 1.2,
+}
+
+
+def timed(argv: list[str], runs: int, env=None, cwd=None) -> float:
+    """Median wall time of `runs` runs of a command, in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def expected_answers(path: Path) -> None:
+    from briefing import pack as packs
+
+    pack = packs.load()
+    lines = ["[answers]"] + [
+        f"{q.id} = {json.dumps(packs.expected_text(q, pack), ensure_ascii=False)}" for q in pack.questions
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def generated_pack(n: int, path: Path) -> None:
+    """A valid pack of n questions over n/20 sections, every kind represented."""
+    import tomli_w
+
+    sections, questions = [], []
+    per = 20
+    for s in range((n + per - 1) // per):
+        sid = f"s{s}"
+        facts = [f"Metric {s}-{i} rose {i + 2}.{s % 10}% to {i + 1}.{s % 9 + 1}1 billion yuan." for i in range(5)]
+        body = " ".join(facts) + f" Alpha{s}, Beta{s} and Gamma{s} shipped. William Li said so."
+        sections.append({"id": sid, "title": f"Section {s}", "body": body})
+        for i in range(per):
+            qid = f"q{s}-{i}"
+            if len(questions) >= n:
+                break
+            kind = i % 5
+            base = {"id": qid, "prompt": f"Question {qid}?", "section": sid, "explanation": "Because."}
+            if kind == 0:
+                base |= {"kind": "figure", "value": float(f"{i % 5 + 2}.{s % 10}"), "unit": "%",
+                         "expected": f"{i % 5 + 2}.{s % 10}%", "measures": f"metric {s}-{i % 5}"}
+            elif kind == 1:
+                v = f"{i % 5 + 1}.{s % 9 + 1}1"
+                base |= {"kind": "figure", "value": round(float(v) * 1e9), "unit": "yuan",
+                         "expected": f"{v} billion yuan", "measures": f"level {s}-{i % 5}"}
+            elif kind == 2:
+                base |= {"kind": "attribution", "quote": "so", "paraphrase": True, "speaker": "li"}
+            elif kind == 3:
+                base |= {"kind": "choice", "options": [f"Alpha{s}", f"Beta{s}", "Delta"], "answer": f"Beta{s}"}
+            else:
+                base |= {"kind": "list", "items": [f"Alpha{s}", f"Beta{s}", f"Gamma{s}"]}
+            questions.append(base)
+    data = {
+        "pack": {"id": f"gen-{n}", "title": "Generated", "version": "1", "pass_mark": 50,
+                 "source": {"title": "t", "publisher": "p", "date": "2026"}},
+        "sections": sections,
+        "people": [{"id": "li", "name": "William Li", "role": "CEO", "aliases": ["Li"]}],
+        "questions": questions,
+    }
+    path.write_bytes(tomli_w.dumps(data).encode())
+
+
+def grading_rate(seconds: float = 2.0) -> tuple[float, int]:
+    """Answers graded per second over the bundled pack: right, wrong and odd answers."""
+    from briefing import pack as packs
+    from briefing.grading.grader import grade
+
+    pack = packs.load()
+    samples = []
+    for q in pack.questions:
+        samples += [(q, packs.expected_text(q, pack)), (q, "40.7%"), (q, "William Liu"), (q, "about 2 billion yuan"), (q, "")]
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for q, text in samples:
+            grade(q, text, pack)
+        count += len(samples)
+    return count / (time.perf_counter() - start), len(samples)
+
+
+def tui_measure(which: str, runs: int) -> tuple[float, float]:
+    """Median seconds to first frame and max peak RSS (MB) of bench/first_frame.py WHICH."""
+    times, peaks = [], []
+    for _ in range(runs):
+        out = subprocess.run([PY, str(ROOT / "bench" / "first_frame.py"), which],
+                             capture_output=True, text=True, cwd=tempfile.gettempdir())
+        if out.returncode != 0:
+            raise SystemExit(f"first_frame.py {which} failed:\n{out.stderr}")
+        data = json.loads(out.stdout.strip().splitlines()[-1])
+        times.append(data["seconds"])
+        peaks.append(data["peak_mb"])
+    return statistics.median(times), statistics.median(peaks)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--skip-tui", action="store_true")
+    args = parser.parse_args()
+    results: dict[str, float] = {}
+    rows: list[tuple[str, str]] = []
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        answers = tmp / "answers.toml"
+        expected_answers(answers)
+        bare = timed([PY, "-c", "pass"], args.runs)
+        pyd = timed([PY, "-c", PYDANTIC_START], args.runs)
+        headless = timed([PY, "-m", "briefing", "quiz", "--headless", "--answers", str(answers),
+                          "--format", "json", "--no-save"], args.runs, cwd=tmp)
+        rows += [
+            ("python -c pass", f"{bare * 1000:.0f} ms"),
+            ("pydantic start (create_model)", f"{pyd * 1000:.0f} ms ({pyd / bare:.1f}x bare python)"),
+            ("headless quiz, bundled pack, json", f"{headless * 1000:.0f} ms"),
+            ("  / pydantic start", f"{headless / pyd:.2f}x"),
+            ("  / python -c pass", f"{headless / bare:.1f}x"),
+        ]
+        results["headless / pydantic start"] = headless / pyd
+
+        secs = {}
+        for n in (10_000, 20_000):
+            path = tmp / f"pack-{n}.toml"
+            generated_pack(n, path)
+            secs[n] = timed([PY, "-m", "briefing", "validate", str(path)], max(3, args.runs // 3), cwd=tmp)
+            check = subprocess.run([PY, "-m", "briefing", "validate", str(path)], capture_output=True, text=True, cwd=tmp)
+            if check.returncode != 0:
+                raise SystemExit(f"generated pack of {n} is invalid:\n{check.stderr[:2000]}")
+            rows.append((f"validate {n:,} questions", f"{secs[n]:.2f} s"))
+        rows.append(("  20k / 10k", f"{secs[20_000] / secs[10_000]:.2f}x"))
+        results["validate 10k seconds"] = secs[10_000]
+        results["validate 20k / 10k"] = secs[20_000] / secs[10_000]
+
+    rate, distinct = grading_rate()
+    rows.append((f"grader ({distinct} distinct answers, looped)", f"{rate:,.0f} answers/s"))
+    results["graded answers per second"] = rate
+
+    if not args.skip_tui:
+        runs = max(5, args.runs // 2)
+        floor_t, floor_m = tui_measure("floor", runs)
+        app_t, app_m = tui_measure("briefing", runs)
+        rows += [
+            ("minimal pydantic + Markdown app, first frame", f"{floor_t * 1000:.0f} ms, peak {floor_m:.0f} MB"),
+            ("briefing TUI, first frame of the briefing", f"{app_t * 1000:.0f} ms, peak {app_m:.0f} MB"),
+            ("  first frame / floor", f"{app_t / floor_t:.2f}x"),
+            ("  peak memory / floor", f"{app_m / floor_m:.2f}x"),
+        ]
+        results["tui first frame / floor"] = app_t / floor_t
+        results["tui peak memory / floor"] = app_m / floor_m
+
+    width = max(len(r[0]) for r in rows)
+    print(f"briefing benchmark ({os.cpu_count()} cores, Python {sys.version.split()[0]}, {args.runs} runs, medians)")
+    for name, value in rows:
+        print(f"  {name:<{width}}  {value}")
+    print("targets:")
+    failed = 0
+    for name, target in TARGETS.items():
+        if name not in results:
+            continue
+        value = results[name]
+        ok = value >= target if name == "graded answers per second" else value <= target
+        failed += not ok
+        sign = ">=" if name == "graded answers per second" else "<="
+        print(f"  {'ok  ' if ok else 'MISS'} {name}: {value:,.2f} (target {sign} {target:,})")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
