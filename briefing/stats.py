@@ -1,0 +1,231 @@
+"""Statistics over saved sessions: pure functions, no files, no screen.
+
+Only finished sessions count. A question is "asked" once per finished
+session that recorded an answer for it (a skipped or unanswered question is
+asked and wrong). Questions are matched to the pack by id; a question the
+pack no longer has is counted under section "unknown".
+
+Nothing here imports Textual or Rich.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timezone
+
+from pydantic import BaseModel
+
+from briefing.records import SessionRecord
+
+UNKNOWN_SECTION = "unknown"
+WEAKEST = 5
+RECENT = 10
+
+
+class QuestionStat(BaseModel):
+    id: str
+    asked: int
+    correct: int
+    accuracy: float  # percent, one decimal
+    section: str | None = None  # None when no pack was given
+    prompt: str | None = None  # None when the pack does not know the question
+
+
+class SectionStat(BaseModel):
+    section: str
+    title: str | None = None
+    asked: int
+    correct: int
+    accuracy: float
+
+
+class SessionSummary(BaseModel):
+    id: str
+    pack_id: str
+    started_at: datetime
+    finished_at: datetime | None
+    score: int
+    max_score: int
+    percent: float
+    passed: bool
+    duration_seconds: float | None
+
+
+class Stats(BaseModel):
+    sessions: int  # finished sessions counted
+    last_percent: float | None
+    best_percent: float | None
+    mean_percent: float | None
+    per_question: list[QuestionStat]
+    per_section: list[SectionStat]  # empty without a pack: sections come from it
+    weakest: list[QuestionStat]  # lowest accuracy first; questions never missed are not listed
+    sessions_list: list[SessionSummary]  # oldest first
+
+
+def compute(sessions: list[SessionRecord], pack=None) -> Stats:
+    """Stats over the finished sessions among `sessions`; `pack` names sections and prompts."""
+    done = sorted((s for s in sessions if s.status == "finished"), key=_finish_key)
+    percents = [s.percent for s in done]
+
+    asked: Counter[str] = Counter()
+    correct: Counter[str] = Counter()
+    for record in done:
+        for answer in record.answers:
+            asked[answer.id] += 1
+            correct[answer.id] += bool(answer.correct)
+
+    known = {q.id: q for q in pack.questions} if pack is not None else {}
+    pack_order = {qid: n for n, qid in enumerate(known)}
+    ids = sorted(asked, key=lambda qid: (pack_order.get(qid, len(pack_order)), qid))
+    per_question = []
+    for qid in ids:
+        question = known.get(qid)
+        section = (question.section if question else UNKNOWN_SECTION) if pack is not None else None
+        per_question.append(QuestionStat(
+            id=qid,
+            asked=asked[qid],
+            correct=correct[qid],
+            accuracy=_percent(correct[qid], asked[qid]),
+            section=section,
+            prompt=question.prompt if question else None,
+        ))
+
+    per_section = []
+    if pack is not None:
+        titles = {s.id: s.title for s in pack.sections}
+        order = list(titles) + [UNKNOWN_SECTION]
+        totals: dict[str, list[int]] = {}
+        for q in per_question:
+            entry = totals.setdefault(q.section, [0, 0])
+            entry[0] += q.asked
+            entry[1] += q.correct
+        for sid in sorted(totals, key=lambda s: (order.index(s) if s in order else len(order), s)):
+            n_asked, n_correct = totals[sid]
+            per_section.append(SectionStat(
+                section=sid, title=titles.get(sid), asked=n_asked, correct=n_correct,
+                accuracy=_percent(n_correct, n_asked),
+            ))
+
+    missed = [q for q in per_question if q.correct < q.asked]
+    weakest = sorted(missed, key=lambda q: (q.accuracy, -q.asked, q.id))[:WEAKEST]
+
+    return Stats(
+        sessions=len(done),
+        last_percent=round(percents[-1], 1) if percents else None,
+        best_percent=round(max(percents), 1) if percents else None,
+        mean_percent=round(sum(percents) / len(percents), 1) if percents else None,
+        per_question=per_question,
+        per_section=per_section,
+        weakest=weakest,
+        sessions_list=[_summary(s) for s in done],
+    )
+
+
+def render_text(stats: Stats, profile: str) -> str:
+    """A plain-text summary, no colour: totals, sections, weakest questions, recent sessions."""
+    if stats.sessions == 0:
+        return f"No finished sessions for profile {profile!r} yet.\n"
+    head = f"Statistics for profile {profile!r}"
+    plural = "s" if stats.sessions != 1 else ""
+    out = [
+        head,
+        "=" * len(head),
+        f"Sessions: {stats.sessions} finished session{plural}",
+        f"Last: {_pct(stats.last_percent)}   Best: {_pct(stats.best_percent)}   Mean: {_pct(stats.mean_percent)}",
+        "",
+    ]
+
+    out += ["By section", "----------"]
+    if stats.per_section:
+        rows = [(_short(s.title or s.section, 40), str(s.asked), str(s.correct), _pct(s.accuracy)) for s in stats.per_section]
+        out += _table(("Section", "Asked", "Right", "Accuracy"), rows)
+    else:
+        out.append("  (give --pack to group questions by section)")
+    out.append("")
+
+    out += ["Weakest questions", "-----------------"]
+    if stats.weakest:
+        for n, q in enumerate(stats.weakest, 1):
+            line = f"  {n}. {q.id}: {_pct(q.accuracy)} ({q.correct} of {q.asked} right)"
+            if q.prompt:
+                line += f"  {_short(q.prompt)}"
+            out.append(line)
+    else:
+        out.append("  none: every question asked so far was answered right every time")
+    out.append("")
+
+    recent = stats.sessions_list[-RECENT:]
+    title = "Recent sessions" if len(stats.sessions_list) > RECENT else "Sessions"
+    out += [title, "-" * len(title)]
+    rows = [
+        (
+            _utc(s.started_at).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M"),
+            f"{s.score}/{s.max_score}",
+            _pct(s.percent),
+            "pass" if s.passed else "fail",
+            _duration(s.duration_seconds),
+        )
+        for s in reversed(recent)
+    ]
+    out += _table(("Started (UTC)", "Score", "Percent", "Result", "Time"), rows)
+    return "\n".join(out) + "\n"
+
+
+# --- helpers -------------------------------------------------------------------
+
+
+def _utc(when: datetime | None) -> datetime | None:
+    if when is None:
+        return None
+    return when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when
+
+
+def _finish_key(record: SessionRecord):
+    return (_utc(record.finished_at) or _utc(record.started_at), _utc(record.started_at), record.id)
+
+
+def _percent(part: int, whole: int) -> float:
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def _summary(record: SessionRecord) -> SessionSummary:
+    start, end = _utc(record.started_at), _utc(record.finished_at)
+    return SessionSummary(
+        id=record.id,
+        pack_id=record.pack_id,
+        started_at=record.started_at,
+        finished_at=record.finished_at,
+        score=record.score,
+        max_score=record.max_score,
+        percent=record.percent,
+        passed=record.passed,
+        duration_seconds=(end - start).total_seconds() if end is not None else None,
+    )
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}%"
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None or seconds < 0:
+        return "-"
+    minutes, secs = divmod(int(round(seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
+
+
+def _short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    """Rows under a header; the first column left-aligned, the rest right-aligned."""
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
+
+    def line(cells):
+        parts = [cells[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(cells[1:], widths[1:])]
+        return "  " + "  ".join(parts).rstrip()
+
+    return [line(header)] + [line(r) for r in rows]
