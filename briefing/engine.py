@@ -15,18 +15,13 @@ from datetime import datetime, timezone
 
 from briefing.grading.grader import Verdict, grade
 from briefing.pack import Pack
-from briefing.records import AnswerRecord, SessionRecord
+from briefing.records import AnswerRecord, SessionRecord, new_session_id
 
 Saver = Callable[[SessionRecord], object]
 
 
 def now_utc() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
-
-
-def new_session_id(when: datetime) -> str:
-    """Sortable by time and unique across concurrent runs."""
-    return f"{when.strftime('%Y%m%dT%H%M%SZ')}-{random.getrandbits(32):08x}"
 
 
 def choose_order(pack: Pack, seed: int, limit: int | None = None, only: Iterable[str] | None = None) -> list[str]:

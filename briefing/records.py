@@ -8,7 +8,8 @@ answer with `status = "in_progress"`; a finished one has `status = "finished"`.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+import secrets
+from datetime import datetime, timezone
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -52,3 +53,13 @@ class SessionRecord(BaseModel):
     percent: float = 0.0
     passed: bool = False
     mode: Literal["tui", "headless"] = "headless"
+
+
+def new_session_id(now: datetime | None = None) -> str:
+    """`20261125T101500Z-1a2b3c4d`: sorts by start time, unique across concurrent runs.
+
+    A naive `now` is taken to be UTC.
+    """
+    now = now or datetime.now(timezone.utc)
+    now = now.replace(tzinfo=timezone.utc) if now.tzinfo is None else now.astimezone(timezone.utc)
+    return f"{now.strftime('%Y%m%dT%H%M%SZ')}-{secrets.token_hex(4)}"

@@ -22,7 +22,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
 import stat as stat_mod
 import tempfile
 import time
@@ -35,7 +34,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from briefing.errors import Problem, SaveError, printable
-from briefing.records import PROFILE_RE, SCHEMA_VERSION, SessionRecord
+from briefing.records import PROFILE_RE, SCHEMA_VERSION, SessionRecord, new_session_id  # noqa: F401
 
 # A session id is also a file name: no dots (no hidden files, no `..`), no slashes.
 SESSION_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}")
@@ -54,16 +53,6 @@ def check_profile(name: object) -> str:
         return name
     shown = printable(repr(name))
     raise SaveError(f"profile {shown}: must be 1-64 letters, digits, '-' or '_'")
-
-
-def new_session_id(now: datetime | None = None) -> str:
-    """`20261125T101500Z-1a2b3c4d`: sorts by start time, unique across concurrent runs.
-
-    A naive `now` is taken to be UTC.
-    """
-    now = now or datetime.now(timezone.utc)
-    now = now.replace(tzinfo=timezone.utc) if now.tzinfo is None else now.astimezone(timezone.utc)
-    return f"{now.strftime('%Y%m%dT%H%M%SZ')}-{secrets.token_hex(4)}"
 
 
 def profile_dir(saves_dir: str | Path, profile: str) -> Path:
