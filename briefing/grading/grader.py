@@ -1,10 +1,34 @@
-"""grade(question, text, pack) -> Verdict: the one place an answer is judged."""
+"""grade(question, text, pack) -> Verdict: the one place an answer is judged.
+
+What each kind accepts:
+- figure: any written form of the number (numbers.parse), within the question's
+  tolerance, or else the precision its `expected` text is written to ("1.89
+  billion" takes 1.885-1.895 billion). A bare number is read in the question's
+  unit; a fraction and its percentage are the same figure. A right number at
+  the wrong scale, another unit, or the opposite direction is wrong, with a note.
+- attribution: the roster person named (names.match_person) must be the speaker.
+- choice: an option letter (a-e), the option's text, or, for a figure option,
+  the same figure in any written form.
+- truefalse: true/t/yes/y/right/correct/1, false/f/no/n/wrong/incorrect/0.
+- list: every item once, in any order, nothing extra.
+
+A wrong answer that is another figure of the pack gets a `trap`: "40.7% is the
+year-over-year fall in Q1 R&D expenses".
+
+What is derived from a question or a pack is worked out once and cached,
+keyed by id() with the object kept alongside (the models are frozen).
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from briefing.grading import names, numbers
+from briefing.grading.normalize import normalize
 from briefing.pack import Pack, expected_text
+
+__all__ = ["Verdict", "grade", "figure_matches"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +47,385 @@ class Verdict:
     skipped: bool = False
 
 
+# --- figures ---------------------------------------------------------------------
+
+_UNIT_ALIASES = {
+    "%": "%", "percent": "%", "per cent": "%", "pct": "%", "percentage points": "%",
+    "x": "x", "×": "x", "times": "x", "fold": "x", "multiple": "x",
+    "fraction": "fraction", "share": "fraction", "ratio": "fraction",
+    "yuan": "yuan", "rmb": "yuan", "cny": "yuan", "renminbi": "yuan", "¥": "yuan",
+    "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+    "mi": "mi", "mile": "mi", "miles": "mi",
+    "usd": "usd", "$": "usd", "dollars": "usd", "us dollars": "usd",
+    "": "",
+}
+_DOWN_WORDS = frozenset(
+    "fall fell fallen falls falling decline declined declines drop dropped drops decrease decreased "
+    "decreases down lower cut cuts shrink shrank shrunk reduce reduced reduction".split()
+)
+_UP_WORDS = frozenset(
+    "rise rose risen rises rising grow grew grown grows growth increase increased increases up higher "
+    "gain gained jump jumped climb climbed".split()
+)
+_ASCII_WORD = re.compile(r"[a-z]+")
+_SCALE_FACTORS = (1e3, 1e6, 1e9, 1e12, 1e-3, 1e-6, 1e-9, 1e-12)
+_SCALE_FACTORS_PERCENT = _SCALE_FACTORS + (100.0, 0.01)
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """A figure to match against: a figure question, or a figure option of a choice."""
+
+    unit: str
+    value: float | None  # magnitude, or None for a range
+    low: float | None  # magnitudes, low <= high
+    high: float | None
+    tol: float
+    direction: int | None  # -1 a fall, +1 a rise, None when it does not matter
+
+
+def _convert(value: float, unit: str, to: str) -> float | None:
+    """`value` in `unit` read in `to`: a bare number takes the target's unit."""
+    if unit == to or not unit:
+        return value
+    if unit == "%" and to == "fraction":
+        return value / 100
+    if unit == "fraction" and to == "%":
+        return value * 100
+    return None
+
+
+def _close(a: float, b: float, tol: float) -> bool:
+    return abs(a - b) <= tol + 1e-9 * max(abs(a), abs(b)) + 1e-12
+
+
+def _question_direction(q, expected: numbers.Figure | None) -> int | None:
+    if expected is not None and expected.sign is not None:
+        return expected.sign
+    first = q.value if q.value is not None else q.low
+    if first is not None and first < 0:
+        return -1
+    said = set(_ASCII_WORD.findall(normalize(q.prompt + " " + q.measures)))
+    down, up = bool(said & _DOWN_WORDS), bool(said & _UP_WORDS)
+    if down != up:
+        return -1 if down else 1
+    return None
+
+
+def _figure_target(q) -> _Target:
+    expected = numbers.parse(q.expected)
+    unit = _UNIT_ALIASES.get(normalize(q.unit))
+    if unit is None:  # a unit we do not know: take the expected text's
+        unit = expected.unit if expected is not None else normalize(q.unit)
+    if q.tolerance is not None:
+        tol = q.tolerance
+    elif expected is not None:
+        tol = _convert(expected.precision, expected.unit, unit)
+        tol = expected.precision if tol is None else tol
+    else:
+        tol = 0.0
+    direction = _question_direction(q, expected)
+    if q.value is not None:
+        return _Target(unit, abs(q.value), None, None, tol, direction)
+    low, high = sorted((abs(q.low), abs(q.high)))
+    return _Target(unit, None, low, high, tol, direction)
+
+
+def _option_target(fig: numbers.Figure) -> _Target:
+    if fig.is_range:
+        low, high = sorted((abs(fig.low), abs(fig.high)))
+        return _Target(fig.unit, None, low, high, fig.precision, fig.sign)
+    return _Target(fig.unit, abs(fig.value), None, None, fig.precision, fig.sign)
+
+
+def _judge(t: _Target, fig: numbers.Figure) -> tuple[bool, str | None]:
+    """(right, note) for a figure read from an answer against a target."""
+    if fig.is_range != (t.value is None):
+        return False, ("give the range, low to high" if t.value is None else "give one figure, not a range")
+    if fig.unit and _convert(1.0, fig.unit, t.unit) is None:
+        return False, f"wrong unit: {numbers.UNIT_NAMES.get(fig.unit, fig.unit)}"
+    tol = t.tol
+    if t.value is not None:
+        v = abs(_convert(fig.value, fig.unit, t.unit))
+        target = t.value
+        if not _close(v, target, tol):
+            factors = _SCALE_FACTORS_PERCENT if t.unit in ("%", "fraction") else _SCALE_FACTORS
+            if target and any(_close(v * f, target, tol) for f in factors):
+                return False, "right number, wrong scale"
+            return False, None
+    else:
+        lo, hi = sorted((abs(_convert(fig.low, fig.unit, t.unit)), abs(_convert(fig.high, fig.unit, t.unit))))
+        if not (_close(lo, t.low, tol) and _close(hi, t.high, tol)):
+            factors = _SCALE_FACTORS_PERCENT if t.unit in ("%", "fraction") else _SCALE_FACTORS
+            if t.high and any(_close(lo * f, t.low, tol) and _close(hi * f, t.high, tol) for f in factors):
+                return False, "right number, wrong scale"
+            return False, None
+    if fig.sign is not None and t.direction is not None and fig.sign != t.direction:
+        return False, "wrong direction: it " + ("fell" if t.direction < 0 else "rose")
+    return True, None
+
+
+# --- caches ------------------------------------------------------------------------
+
+_TARGETS: dict[int, tuple[object, _Target]] = {}
+_PACKS: dict[int, tuple[Pack, "_PackFacts"]] = {}
+_CHOICES: dict[int, tuple[object, "_Choice"]] = {}
+_LISTS: dict[int, tuple[object, list]] = {}
+_CACHE_LIMIT = 4096
+
+
+def _cached(cache: dict, obj, make):
+    hit = cache.get(id(obj))
+    if hit is not None and hit[0] is obj:
+        return hit[1]
+    value = make(obj)
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[id(obj)] = (obj, value)
+    return value
+
+
+def _target(q) -> _Target:
+    return _cached(_TARGETS, q, _figure_target)
+
+
+class _PackFacts:
+    """What traps need: the pack's figure questions with their targets."""
+
+    __slots__ = ("figures", "option_traps")
+
+    def __init__(self, pack: Pack):
+        self.figures = [(q, _target(q)) for q in pack.questions if q.kind == "figure"]
+        self.option_traps: dict[tuple[str, int], str | None] = {}
+
+    def trap_for(self, fig: numbers.Figure, exclude=None):
+        """The first other figure question `fig` answers, or None."""
+        for q, target in self.figures:
+            if q is not exclude and _judge(target, fig)[0]:
+                return q
+        return None
+
+
+def _facts(pack: Pack) -> _PackFacts:
+    return _cached(_PACKS, pack, _PackFacts)
+
+
+def figure_matches(question, figure: numbers.Figure) -> bool:
+    """Whether `figure` (parsed from an answer or found in prose) is the question's figure."""
+    return _judge(_target(question), figure)[0]
+
+
+# --- grading ---------------------------------------------------------------------
+
+
 def grade(question, text: str, pack: Pack) -> Verdict:
     """Judge `text` as an answer to `question` of `pack`."""
-    raise NotImplementedError  # filled in by the grading package
+    kind = question.kind
+    expected = expected_text(question, pack)
+    if not text or not text.strip():
+        return Verdict(False, text, expected, question.explanation, skipped=True)
+    if kind == "figure":
+        correct, trap, note = _grade_figure(question, text, pack)
+    elif kind == "attribution":
+        correct, trap, note = _grade_attribution(question, text, pack)
+    elif kind == "choice":
+        correct, trap, note = _grade_choice(question, text, pack)
+    elif kind == "truefalse":
+        correct, trap, note = _grade_truefalse(question, text)
+    elif kind == "list":
+        correct, trap, note = _grade_list(question, text)
+    else:
+        raise ValueError(f"unknown question kind {kind!r}")
+    return Verdict(correct, text, expected, question.explanation, trap=trap, note=note)
+
+
+def _grade_figure(q, text: str, pack: Pack):
+    fig = numbers.parse(text)
+    if fig is None:
+        several = len(numbers.find_all(text)) > 1
+        return False, None, "give one figure" if several else "not a figure"
+    ok, note = _judge(_target(q), fig)
+    if ok:
+        return True, None, None
+    other = _facts(pack).trap_for(fig, exclude=q)
+    trap = f"{text.strip()} is {other.measures}" if other is not None else None
+    return False, trap, note
+
+
+def _grade_attribution(q, text: str, pack: Pack):
+    person = names.match_person(text, pack.people)
+    if person is None:
+        return False, None, None
+    if person.id == q.speaker:
+        return True, None, None
+    return False, None, f"that is {person.name}, {person.role}"
+
+
+# --- choice ------------------------------------------------------------------------
+
+_LETTER = re.compile(r"(?:option )?\(?([a-e])\s*[).:]?", re.ASCII)
+_END_PUNCT = " .!?;,'\""
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    texts: tuple[str, ...]  # normalised options
+    words: tuple[tuple[str, ...], ...]
+    targets: tuple[_Target | None, ...]  # figure options as targets
+    figures: tuple[numbers.Figure | None, ...]
+    answer: int
+
+
+def _make_choice(q) -> _Choice:
+    texts = tuple(normalize(o).strip(_END_PUNCT) for o in q.options)
+    figures = tuple(numbers.parse(o) for o in q.options)
+    wanted = normalize(q.answer).strip(_END_PUNCT)
+    if wanted in texts:
+        answer = texts.index(wanted)
+    else:
+        answer = [o.casefold() for o in q.options].index(q.answer.casefold())
+    return _Choice(
+        texts,
+        tuple(names.words(o) for o in q.options),
+        tuple(_option_target(f) if f is not None else None for f in figures),
+        figures,
+        answer,
+    )
+
+
+def _chosen(c: _Choice, text: str) -> int | None:
+    norm = normalize(text).strip(_END_PUNCT)
+    m = _LETTER.fullmatch(norm)
+    if m is not None:
+        index = ord(m.group(1)) - ord("a")
+        return index if index < len(c.texts) else None
+    if norm in c.texts:
+        return c.texts.index(norm)
+    fig = numbers.parse(text)
+    if fig is not None:
+        hits = [i for i, t in enumerate(c.targets) if t is not None and _judge(t, fig)[0]]
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            return None
+    typed = names.words(text)
+    hits = [i for i, w in enumerate(c.words) if names.same_words(typed, w)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _grade_choice(q, text: str, pack: Pack):
+    c = _cached(_CHOICES, q, _make_choice)
+    index = _chosen(c, text)
+    if index is None:
+        return False, None, f"choose one of the options, a to {'abcde'[len(c.texts) - 1]}"
+    if index == c.answer:
+        return True, None, None
+    facts = _facts(pack)
+    key = (q.id, index)
+    if key not in facts.option_traps:
+        fig = c.figures[index]
+        other = facts.trap_for(fig) if fig is not None else None
+        facts.option_traps[key] = f"{q.options[index]} is {other.measures}" if other is not None else None
+    return False, facts.option_traps[key], None
+
+
+# --- true/false ------------------------------------------------------------------
+
+_TRUE = frozenset({"true", "t", "yes", "y", "right", "correct", "1"})
+_FALSE = frozenset({"false", "f", "no", "n", "wrong", "incorrect", "0"})
+
+
+def _grade_truefalse(q, text: str):
+    norm = normalize(text).strip(_END_PUNCT)
+    if norm in _TRUE:
+        return q.answer is True, None, None
+    if norm in _FALSE:
+        return q.answer is False, None, None
+    return False, None, "answer true or false"
+
+
+# --- lists ---------------------------------------------------------------------------
+
+# Items are split at these and at spaces; neighbouring pieces are joined back
+# when an item has several words ("research and development", "R&D").
+_SEPARATORS = re.compile(r"(?:\s*(?:[,;&/+]|\band\b)\s*|\s+)+")
+_MAX_PIECES = 60
+
+
+def _pieces(norm: str) -> list[tuple[int, int]]:
+    """The typed pieces, as spans of `norm`."""
+    spans, start = [], 0
+    for m in _SEPARATORS.finditer(norm):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(norm):
+        spans.append((start, len(norm)))
+    return spans
+
+
+def _assign(norm: str, spans: list, items: list, used: list[bool], i: int, longest: int) -> bool:
+    """Whether pieces i.. can be split into the unused items, each used once."""
+    if i == len(spans):
+        return all(used)
+    for j in range(i + 1, min(len(spans), i + longest) + 1):
+        typed = names.words(norm[spans[i][0] : spans[j - 1][1]])
+        for k, item in enumerate(items):
+            if not used[k] and names.same_words(typed, item):
+                used[k] = True
+                if _assign(norm, spans, items, used, j, longest):
+                    return True
+                used[k] = False
+    return False
+
+
+def _grade_list(q, text: str):
+    items = _cached(_LISTS, q, lambda q: [names.words(i) for i in q.items])
+    norm = normalize(text.replace("\r", "").replace("\n", " , "))
+    spans = _pieces(norm)
+    if len(spans) > _MAX_PIECES:
+        return False, None, f"give the {len(items)} items"
+    longest = max(len(w) for w in items) * 2 + 1  # an item's words and what joins them
+    if _assign(norm, spans, items, [False] * len(items), 0, longest):
+        return True, None, None
+    return False, None, _list_note(q, norm, spans, items, longest)
+
+
+def _list_note(q, norm: str, spans: list, items: list, longest: int) -> str:
+    """What was wrong with a list: words that are no item, an item twice, or how many are missing."""
+    used = [False] * len(items)
+    extra: list[str] = []
+    twice: list[str] = []
+    run = None  # where a stretch of unmatched pieces began
+    i = 0
+    while i < len(spans):
+        hit = None
+        for j in range(min(len(spans), i + longest), i, -1):
+            typed = names.words(norm[spans[i][0] : spans[j - 1][1]])
+            matching = [k for k, item in enumerate(items) if names.same_words(typed, item)]
+            if matching:
+                hit = (next((k for k in matching if not used[k]), matching[0]), j)
+                break
+        if hit is None:
+            run = spans[i][0] if run is None else run
+            i += 1
+            continue
+        if run is not None:
+            extra.append(norm[run : spans[i - 1][1]])
+            run = None
+        k, i = hit
+        if used[k]:
+            twice.append(q.items[k])
+        used[k] = True
+    if run is not None:
+        extra.append(norm[run : spans[-1][1]])
+    if extra:
+        return "not on the list: " + _few(extra)
+    if twice:
+        return "given twice: " + _few(twice)
+    return f"{used.count(False)} of {len(items)} missing"
+
+
+def _few(texts: list[str]) -> str:
+    unique = list(dict.fromkeys(t if len(t) <= 40 else t[:39] + "..." for t in texts))
+    return ", ".join(unique[:3]) + (", ..." if len(unique) > 3 else "")

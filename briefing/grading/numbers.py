@@ -1,0 +1,478 @@
+"""Reading figures as people write them: "1.89bn", "fivefold", "a tenth", "2-2.5 billion".
+
+`parse(text)` reads a whole answer into one `Figure` (None when it holds no
+figure, or more than one). `find_all(text)` returns every figure written in a
+piece of prose, in order. Both share one scanner over the normalised text's
+tokens, so a figure reads the same wherever it is written.
+
+A Figure's `value` is in plain units and carries the sign (-40.7 for "down
+40.7%"); `sign` says whether a direction was written at all. `precision` is
+the tolerance its writing implies: half a unit of the last written digit at
+its scale ("1.89 billion" -> 0.005e9, "92%" -> 0.5, "fivefold" -> 0.5).
+A range has `low` and `high` (and value None); its precision is the finer
+of its two ends'.
+
+Units: "%", "x" (a multiple), "fraction", "yuan", "km", "mi", "usd", ""
+(a plain count). Miles are never converted to kilometres: a different unit
+is a different answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefing.grading.normalize import normalize
+
+__all__ = ["Figure", "parse", "find_all", "UNIT_NAMES"]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    value: float | None  # None for a range
+    unit: str
+    precision: float
+    sign: int | None = None  # +1, -1, or None when no direction was written
+    low: float | None = None
+    high: float | None = None
+    scaled: bool = False  # a scale word or suffix was written ("billion", "bn", "k")
+    text: str = ""  # the normalised words it was read from
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None
+
+
+UNIT_NAMES = {
+    "%": "percent",
+    "x": "a multiple",
+    "fraction": "a fraction",
+    "yuan": "yuan",
+    "km": "kilometres",
+    "mi": "miles",
+    "usd": "US dollars",
+    "": "a plain number",
+}
+
+# --- vocabulary ------------------------------------------------------------------
+
+_ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+# Scale words and suffixes, as powers of ten. "m" and "b" only count written
+# straight after the digits ("200m", "1.89b").
+_SCALES = {
+    "thousand": 3, "k": 3, "million": 6, "mn": 6, "mln": 6, "m": 6,
+    "billion": 9, "bn": 9, "bln": 9, "b": 9, "trillion": 12, "tn": 12,
+    "万": 4, "亿": 8,
+}
+_TIGHT_SCALES = {"m", "b"}
+_FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10, "twentieth": 20, "twentieths": 20, "hundredth": 100, "hundredths": 100,
+}
+_MULTIPLES = {
+    "twice": 2, "double": 2, "doubled": 2, "doubles": 2, "doubling": 2,
+    "triple": 3, "tripled": 3, "triples": 3, "tripling": 3, "treble": 3, "trebled": 3,
+    "quadruple": 4, "quadrupled": 4, "quadruples": 4, "quadrupling": 4,
+    "quintuple": 5, "quintupled": 5, "quintuples": 5, "quintupling": 5,
+    "sextuple": 6, "sextupled": 6, "sextuples": 6,
+}
+_FOLDS = {name + "fold": v for name, v in {**_ONES, **_TENS, "hundred": 100}.items()}
+
+_CURRENCY_BEFORE = {"¥": "yuan", "rmb": "yuan", "cny": "yuan", "$": "usd", "usd": "usd"}
+# A unit written after the number (one token).
+_UNITS_AFTER = {
+    "%": "%", "percent": "%", "pct": "%",
+    "yuan": "yuan", "rmb": "yuan", "cny": "yuan", "renminbi": "yuan", "元": "yuan",
+    "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+    "mi": "mi", "mile": "mi", "miles": "mi",
+    "usd": "usd", "dollar": "usd", "dollars": "usd",
+    "times": "x", "x": "x", "×": "x", "fold": "x",
+}
+# What may be glued to the digits: "1.89bn", "5x", "200km", "92pct".
+_SUFFIXES = frozenset(set(_SCALES) | {k for k in _UNITS_AFTER if k.isascii()})
+
+_DOWN = frozenset(
+    "down fell fall falls falling fallen decline declined declines declining drop dropped drops "
+    "dropping decrease decreased decreases decreasing lower cut cuts shrank shrink shrinks shrunk "
+    "slid slide slides slipped dipped dip dips reduced reduction contracted slumped plunged tumbled "
+    "minus".split()
+)
+_UP = frozenset(
+    "up rose rise rises rising risen increase increased increases increasing grew grow grows growing "
+    "grown growth gain gained gains jumped jump jumps climbed climb climbs higher plus surged surge "
+    "more".split()
+)
+# Direction words that can follow a figure: "40.7% lower", "a 92% increase".
+_DOWN_AFTER = frozenset("down lower decline drop fall decrease cut reduction less".split())
+_UP_AFTER = frozenset("up higher increase rise growth gain jump more".split())
+# Words that may stand between a direction word and its figure: "fell by about 40.7%".
+_BETWEEN_DIRECTION = frozenset(
+    "by about roughly around approximately approx some nearly almost over more than just only "
+    "close circa c ca an a of ~ ≈ another".split()
+)
+_RANGE_TO = frozenset({"to", "-", "through", "~"})
+_PER = frozenset({"a", "per", "each", "every", "/"})
+_PERIODS = frozenset({"quarter", "year", "month", "week", "day", "annum"})
+
+# --- tokens ----------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<exp>e[-+]?\d+(?![a-z]))?"
+    r"|(?P<word>[a-z]+(?:'[a-z]+)?)"
+    r"|(?P<sym>\S)",
+    re.ASCII,
+)
+NUM, WORD, SYM = 0, 1, 2
+
+
+@dataclass(slots=True)
+class _Tok:
+    kind: int
+    text: str
+    start: int
+    end: int
+    exp: str | None = None
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        group = m.lastgroup
+        if group == "num" or group == "exp":
+            out.append(_Tok(NUM, m.group("num"), m.start(), m.end(), m.group("exp")))
+        elif group == "word":
+            out.append(_Tok(WORD, m.group(), m.start(), m.end()))
+        else:
+            out.append(_Tok(SYM, m.group(), m.start(), m.end()))
+    return out
+
+
+# --- the scanner -----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Q:
+    """A quantity being read: magnitude, precision, unit, sign."""
+
+    value: float
+    precision: float
+    unit: str = ""
+    sign: int | None = None
+    scaled: bool = False
+    start: int = 0  # first token index
+    end: int = 0  # one past the last token index
+    digits: bool = False  # written in digits
+    exp: int = 0  # the power of ten of its scale word, 0 when none
+
+
+def _fraction_precision(num: float, den: float) -> float:
+    # Half-way to the neighbouring unit fraction, at most 5% of the value:
+    # "a tenth" takes 10% (and 10.4%) but not 11%.
+    return min(num / den * 0.05, 1 / (2 * den * (den + 1)))
+
+
+def _digits(tok: _Tok) -> tuple[float, float, str]:
+    """(value, precision, mantissa) of a digits token, exponent applied."""
+    text = tok.text.replace(",", "")
+    decimals = len(text) - text.index(".") - 1 if "." in text else 0
+    if tok.exp:
+        exp = int(tok.exp[1:])
+        return float(text + "e" + str(exp)), float("5e" + str(exp - decimals - 1)), text
+    return float(text), float("5e" + str(-decimals - 1)), text
+
+
+def _adjacent(a: _Tok, b: _Tok) -> bool:
+    return a.end == b.start
+
+
+def _read_words(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """An integer in words at i: (value, next index), "twenty-five", "two hundred"."""
+    n = len(toks)
+    total = 0
+    seen = False
+    j = i
+    while j < n and toks[j].kind == WORD:
+        w = toks[j].text
+        if w in _TENS:
+            total += _TENS[w]
+            seen = True
+            j += 1
+            # "twenty-five", "twenty five"
+            k = j + 1 if j < n and toks[j].text == "-" else j
+            if k < n and toks[k].kind == WORD and toks[k].text in _ONES and 0 < _ONES[toks[k].text] < 10:
+                total += _ONES[toks[k].text]
+                j = k + 1
+        elif w in _ONES:
+            if seen and total % 100:
+                break
+            total += _ONES[w]
+            seen = True
+            j += 1
+        elif w == "hundred" and seen:
+            total = total * 100
+            j += 1
+            if j + 1 < n and toks[j].text == "and" and (toks[j + 1].text in _ONES or toks[j + 1].text in _TENS):
+                j += 1
+        else:
+            break
+    return (total, j) if seen else None
+
+
+def _read_core(toks: list[_Tok], i: int, bare_fractions: bool) -> _Q | None:
+    """The number itself at i, with what is glued to it; no scale or unit yet."""
+    n = len(toks)
+    t = toks[i]
+    if t.kind == NUM:
+        if i > 0 and _adjacent(toks[i - 1], t):
+            prev = toks[i - 1]
+            if prev.kind == WORD and prev.text not in _CURRENCY_BEFORE:
+                return None  # a code: "ES9", "Q1"
+            if prev.kind == NUM or prev.text in ".":
+                return None  # "1.2.3", a version
+        value, precision, _ = _digits(t)
+        q = _Q(value, precision, start=i, end=i + 1, digits=True)
+        if i + 1 < n and _adjacent(t, toks[i + 1]):
+            nxt = toks[i + 1]
+            if nxt.kind == WORD and nxt.text not in _SUFFIXES:
+                return None  # "1st", "9es": not a figure
+            if nxt.kind == NUM:
+                return None
+            if nxt.text == "/" and i + 2 < n and toks[i + 2].kind == NUM and _adjacent(nxt, toks[i + 2]):
+                den, _, _ = _digits(toks[i + 2])
+                if den == 0:
+                    return None
+                return _Q(value / den, _fraction_precision(value, den), "fraction", start=i, end=i + 3)
+        return q
+    if t.kind != WORD:
+        return None
+    w = t.text
+    if w in _FOLDS:
+        return _Q(float(_FOLDS[w]), 0.5, "x", start=i, end=i + 1)
+    if w in _MULTIPLES:
+        return _Q(float(_MULTIPLES[w]), 0.5, "x", start=i, end=i + 1)
+    if w in ("a", "an", "one") and i + 1 < n:
+        # "a tenth", "one-tenth", "a fifth", "a half", "a billion"
+        k = i + 2 if toks[i + 1].text == "-" else i + 1
+        if k < n and toks[k].text in _FRACTIONS and toks[k].text not in ("halves",):
+            den = _FRACTIONS[toks[k].text]
+            return _Q(1 / den, _fraction_precision(1, den), "fraction", start=i, end=k + 1)
+        if w != "one":
+            nxt = toks[i + 1].text
+            if nxt in _SCALES and nxt not in _TIGHT_SCALES and nxt != "k":
+                return _Q(1.0, 0.5, start=i, end=i + 1)
+            return None
+    if w == "half":
+        return _Q(0.5, _fraction_precision(1, 2), "fraction", start=i, end=i + 1)
+    if bare_fractions and w in _FRACTIONS and w[-1] != "s" and (i == 0 or toks[i - 1].text in _BETWEEN_DIRECTION):
+        # "tenth" or "about a tenth" as a whole answer; not "the first quarter"
+        den = _FRACTIONS[w]
+        return _Q(1 / den, _fraction_precision(1, den), "fraction", start=i, end=i + 1)
+    words = _read_words(toks, i)
+    if words is None:
+        return None
+    value, j = words
+    # "two-thirds", "three quarters"
+    k = j + 1 if j < n and toks[j].text == "-" else j
+    if k < n and toks[k].text in _FRACTIONS and 0 < value < 20:
+        den = _FRACTIONS[toks[k].text]
+        return _Q(value / den, _fraction_precision(value, den), "fraction", start=i, end=k + 1)
+    return _Q(float(value), 0.5, start=i, end=j)
+
+
+def _read(toks: list[_Tok], i: int, bare_fractions: bool, signed: bool = True) -> _Q | None:
+    """A whole quantity starting at i: currency, sign, number, scale, unit, direction."""
+    n = len(toks)
+    start = i
+    unit = ""
+    sign = None
+    t = toks[i]
+    if signed and t.text in ("-", "+") and i + 1 < n and _adjacent(t, toks[i + 1]):
+        prev = toks[i - 1] if i else None
+        nxt = toks[i + 1]
+        if (prev is None or not (_adjacent(prev, t) and prev.kind != SYM)) and (
+            nxt.kind == NUM or nxt.text in _CURRENCY_BEFORE
+        ):
+            sign = -1 if t.text == "-" else 1
+            i += 1
+    if i < n and toks[i].text in _CURRENCY_BEFORE and i + 1 < n and toks[i + 1].kind == NUM:
+        unit = _CURRENCY_BEFORE[toks[i].text]
+        i += 1
+    if i >= n:
+        return None
+    q = _read_core(toks, i, bare_fractions)
+    if q is None:
+        return None
+    j = q.end
+    # scale: "billion", "bn", "200m", "亿"
+    if j < n and q.unit != "fraction" and q.unit != "x":
+        s = toks[j].text
+        if s in _SCALES and (s not in _TIGHT_SCALES or _adjacent(toks[j - 1], toks[j])):
+            _scale(q, _SCALES[s])
+            j += 1
+    # unit after: "%", "per cent", "yuan", "km", "times", "-fold", "x"
+    if j < n:
+        s = toks[j].text
+        if s == "-" and j + 1 < n and toks[j + 1].text == "fold" and q.unit == "":
+            q.unit, j = "x", j + 2
+        elif s in _UNITS_AFTER and q.unit == "":
+            u = _UNITS_AFTER[s]
+            if not (unit and u != unit):
+                if u == "x" and s in ("x", "×") and not _adjacent(toks[j - 1], toks[j]) and j + 1 < n and toks[j + 1].kind == NUM:
+                    pass  # "2 x 3": a product, not a multiple
+                else:
+                    q.unit, j = u, j + 1
+        elif s == "per" and j + 1 < n and toks[j + 1].text == "cent":
+            q.unit, j = "%", j + 2
+        elif s == "percentage" and j + 1 < n and toks[j + 1].text in ("point", "points"):
+            q.unit, j = "%", j + 2
+    if unit and not q.unit:
+        q.unit = unit
+    if q.unit in ("yuan", "usd") and j < n and toks[j].text in _UNITS_AFTER and _UNITS_AFTER[toks[j].text] == q.unit:
+        j += 1  # "¥1.89 billion yuan"
+    # "a quarter", "per year" after a figure is a rate, not another figure
+    if j + 1 < n and toks[j].text in _PER and toks[j + 1].text in _PERIODS:
+        j += 2
+    # direction after: "40.7% lower", "a 92% increase"
+    if sign is None and j < n and toks[j].kind == WORD:
+        s = toks[j].text
+        if s in _DOWN_AFTER:
+            sign, j = -1, j + 1
+        elif s in _UP_AFTER:
+            sign, j = 1, j + 1
+    q.sign = sign
+    q.start, q.end = start, j
+    return q
+
+
+def _direction_before(toks: list[_Tok], i: int) -> tuple[int | None, bool]:
+    """(direction, after "between") from the words just before token i."""
+    k = i - 1
+    while k >= 0 and toks[k].text in _BETWEEN_DIRECTION:
+        k -= 1
+    if k < 0:
+        return None, False
+    w = toks[k].text
+    if w in _DOWN:
+        return -1, False
+    if w in _UP and w != "more":
+        return 1, False
+    return None, w == "between"
+
+
+def _figure(q: _Q, text: str, toks: list[_Tok]) -> Figure:
+    value = -q.value if q.sign == -1 else q.value
+    return Figure(value, q.unit, q.precision, q.sign, scaled=q.scaled, text=_span(text, toks, q.start, q.end))
+
+
+def _span(text: str, toks: list[_Tok], start: int, end: int) -> str:
+    return text[toks[start].start : toks[end - 1].end] if end > start else ""
+
+
+def _scan(text: str, bare_fractions: bool, limit: int, prose: bool = False) -> list[Figure]:
+    toks = _tokens(text)
+    n = len(toks)
+    out: list[Figure] = []
+    i = 0
+    while i < n:
+        t = toks[i]
+        kind = t.kind
+        if kind == WORD and t.text not in _WORD_STARTS:
+            i += 1
+            continue
+        if kind == SYM and t.text not in _SYM_STARTS:
+            i += 1
+            continue
+        q = _read(toks, i, bare_fractions)
+        if q is None:
+            i += 1
+            continue
+        between = False
+        if q.sign is None:
+            q.sign, between = _direction_before(toks, i)
+        j = q.end
+        # a range: "2 to 2.5 billion", "2-2.5bn", "between 2 and 2.5 billion"
+        if j + 1 < n and (toks[j].text in _RANGE_TO or (between and toks[j].text == "and")) and q.unit not in ("fraction",):
+            hi = _read(toks, j + 1, bare_fractions, signed=False)
+            if hi is not None and hi.unit != "fraction" and (
+                q.unit == hi.unit
+                or q.unit == ""
+                # "RMB2-2.5bn" is a range; "92% to 200 million" is not
+                or (hi.unit == "" and not (hi.scaled and q.unit in ("%", "x")))
+            ):
+                low = q
+                if not low.scaled and hi.scaled:
+                    _scale(low, hi.exp)  # "2 to 2.5 billion": the scale covers both ends
+                unit = hi.unit or low.unit
+                lo_v, hi_v = sorted((low.value, hi.value))
+                sign = low.sign if low.sign is not None else hi.sign
+                if sign == -1:
+                    lo_v, hi_v = -hi_v, -lo_v
+                out.append(
+                    Figure(
+                        None, unit, min(low.precision, hi.precision), sign, lo_v, hi_v,
+                        scaled=low.scaled or hi.scaled, text=_span(text, toks, i, hi.end),
+                    )
+                )
+                if prose:  # "from 3.19bn to 1.89bn" may be two levels, not a range
+                    low.unit = hi.unit = unit
+                    out.append(_figure(low, text, toks))
+                    out.append(_figure(hi, text, toks))
+                i = hi.end
+                if len(out) > limit:
+                    return out
+                continue
+        out.append(_figure(q, text, toks))
+        if len(out) > limit:
+            return out
+        i = max(j, i + 1)
+    return out
+
+
+def _scale(q: _Q, exp: int) -> None:
+    """Apply a scale word: "1.89" + "billion" -> 1.89e9, exactly as float("1.89e9")."""
+    q.value = float(repr(q.value) + "e" + str(exp)) if q.digits else q.value * 10**exp
+    q.precision *= 10**exp
+    q.scaled = True
+    q.exp = exp
+
+
+# Where a quantity may start: digits, number words, "a"/"an", currency, signs.
+_WORD_STARTS = frozenset(
+    set(_ONES) | set(_TENS) | set(_FOLDS) | set(_MULTIPLES) | set(_FRACTIONS)
+    | {"a", "an", "half", "rmb", "cny", "usd"}
+)
+_SYM_STARTS = frozenset({"-", "+", "¥", "$"})
+
+
+@lru_cache(maxsize=4096)
+def parse(text: str) -> Figure | None:
+    """One answer as a Figure; None when it holds no figure or more than one."""
+    norm = normalize(text)
+    if not norm:
+        return None
+    found = _scan(norm, False, 8)
+    if not found:  # a bare "tenth" or "quarter" counts only when nothing else does
+        found = _scan(norm, True, 1)
+    if len(found) > 1:  # "92% in 2025": a year is not the answer
+        found = [f for f in found if not _is_year(f)]
+    return found[0] if len(found) == 1 else None
+
+
+def _is_year(f: Figure) -> bool:
+    return not f.unit and not f.scaled and f.sign is None and f.value is not None and f.value.is_integer() and 1900 <= f.value <= 2100
+
+
+def find_all(text: str) -> list[Figure]:
+    """Every figure written in a piece of prose (a briefing section), in order."""
+    return _scan(normalize(text), False, 1 << 30, prose=True)
