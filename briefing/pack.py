@@ -31,6 +31,8 @@ def _clean(text: str) -> str:
 
 
 Text = Annotated[str, Field(min_length=1)]
+# The units the grader reads: percent, a multiple, a fraction, money, distance, a count.
+Unit = Literal["%", "x", "fraction", "yuan", "usd", "km", "mi", ""]
 
 
 class Strict(BaseModel):
@@ -96,7 +98,7 @@ class FigureQuestion(QuestionBase):
     value: float | None = None
     low: float | None = None
     high: float | None = None
-    unit: str = ""
+    unit: Unit = ""
     # The figure as a person would say it, e.g. "1.89 billion yuan"; its
     # written precision sets the tolerance unless `tolerance` is given.
     expected: Text
@@ -296,6 +298,8 @@ def _message(err: dict) -> str:
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = err["ctx"].get("ge", err["ctx"].get("le"))
         return f"must be {'at least' if kind == 'greater_than_equal' else 'at most'} {bound}"
+    if kind == "literal_error":
+        return f"must be one of {err['ctx']['expected']}"
     msg = err["msg"]
     return msg.removeprefix("Value error, ")
 
@@ -316,6 +320,8 @@ def _problems(exc: ValidationError, data: dict, label: str) -> list[Problem]:
             rest = [str(p) for p in loc[2:]]
         else:
             rest = [str(p) for p in loc]
+        if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            rest = [*rest, "kind"]
         # A model-level error names its field in its message ("value: ...").
         if not rest and ": " in message and message.split(": ", 1)[0].isidentifier():
             field, message = message.split(": ", 1)

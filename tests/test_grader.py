@@ -265,8 +265,8 @@ def test_the_direction_of_a_positive_value_comes_from_the_prompt(text, correct):
     assert grade(pack.questions[0], text, pack).correct is correct
 
 
-def test_unit_names_in_the_pack_are_canonicalised():
-    pack = mini_pack(qid="k", value=2e8, unit="kilometres", expected="200 million kilometres", measures="mileage")
+def test_kilometres_in_words_or_abbreviated_and_never_miles():
+    pack = mini_pack(qid="k", value=2e8, unit="km", expected="200 million kilometres", measures="mileage")
     q = pack.questions[0]
     assert grade(q, "200m km", pack).correct
     assert grade(q, "200 million miles", pack).note == "wrong unit: miles"

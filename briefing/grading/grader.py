@@ -49,16 +49,6 @@ class Verdict:
 
 # --- figures ---------------------------------------------------------------------
 
-_UNIT_ALIASES = {
-    "%": "%", "percent": "%", "per cent": "%", "pct": "%", "percentage points": "%",
-    "x": "x", "×": "x", "times": "x", "fold": "x", "multiple": "x",
-    "fraction": "fraction", "share": "fraction", "ratio": "fraction",
-    "yuan": "yuan", "rmb": "yuan", "cny": "yuan", "renminbi": "yuan", "¥": "yuan",
-    "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
-    "mi": "mi", "mile": "mi", "miles": "mi",
-    "usd": "usd", "$": "usd", "dollars": "usd", "us dollars": "usd",
-    "": "",
-}
 _DOWN_WORDS = frozenset(
     "fall fell fallen falls falling decline declined declines drop dropped drops decrease decreased "
     "decreases down lower cut cuts shrink shrank shrunk reduce reduced reduction".split()
@@ -114,9 +104,7 @@ def _question_direction(q, expected: numbers.Figure | None) -> int | None:
 
 def _figure_target(q) -> _Target:
     expected = numbers.parse(q.expected)
-    unit = _UNIT_ALIASES.get(normalize(q.unit))
-    if unit is None:  # a unit we do not know: take the expected text's
-        unit = expected.unit if expected is not None else normalize(q.unit)
+    unit = q.unit  # one of the units the pack schema allows, all known here
     if q.tolerance is not None:
         tol = q.tolerance
     elif expected is not None:
@@ -212,6 +200,8 @@ def _facts(pack: Pack) -> _PackFacts:
 
 def figure_matches(question, figure: numbers.Figure) -> bool:
     """Whether `figure` (parsed from an answer or found in prose) is the question's figure."""
+    if figure is None:
+        return False
     return _judge(_target(question), figure)[0]
 
 
