@@ -1,0 +1,123 @@
+"""What the schema cannot say: ids unique, references resolved, answers grounded.
+
+`check(pack, label)` returns one Problem per thing wrong; `check_source`
+adds the quotes that are not verbatim in the source document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from briefing.errors import Problem
+from briefing.grading import numbers
+from briefing.grading.grader import figure_matches, grade
+from briefing.grading.normalize import normalize
+from briefing.pack import Pack, expected_text
+
+
+def check(pack: Pack, label: str) -> list[Problem]:
+    problems: list[Problem] = []
+    for what, items in (("section", pack.sections), ("person", pack.people), ("question", pack.questions)):
+        for ident, count in Counter(i.id for i in items).items():
+            if count > 1:
+                problems.append(Problem(label, f"{what} {ident!r}", "id", f"used by {count} {what}s"))
+    if problems:
+        return problems  # the checks below look things up by id
+
+    sections = {s.id: s for s in pack.sections}
+    people = {p.id: p for p in pack.people}
+    bodies: dict[str, str] = {}
+    figures: dict[str, list] = {}
+    for q in pack.questions:
+        where = f"question {q.id!r}"
+        section = sections.get(q.section)
+        if section is None:
+            problems.append(Problem(label, where, "section", f"no section {q.section!r}"))
+            continue
+        if q.kind == "attribution" and q.speaker not in people:
+            problems.append(Problem(label, where, "speaker", f"no person {q.speaker!r} in [[people]]"))
+            continue
+        if q.section not in bodies:
+            bodies[q.section] = normalize(section.body)
+        body = bodies[q.section]
+        missing = _not_stated(q, pack, section, body, figures)
+        if missing:
+            problems.append(Problem(label, where, missing[0], missing[1]))
+            continue
+        if not grade(q, expected_text(q, pack), pack).correct:
+            field = {"figure": "expected", "attribution": "speaker", "list": "items"}.get(q.kind, "answer")
+            problems.append(Problem(label, where, field, "the expected answer, typed back, is not graded right"))
+    return problems
+
+
+def _not_stated(q, pack: Pack, section, body: str, figures: dict) -> tuple[str, str] | None:
+    """(field, message) when the section does not state the question's answer."""
+    name = f"section {section.id!r}"
+    if q.evidence:
+        if normalize(q.evidence) not in body:
+            return "evidence", f"not found in {name}"
+        return None
+    if q.kind == "figure":
+        if not figure_matches(q, numbers.parse(q.expected)):
+            shown = f"{q.value:g}" if q.value is not None else f"{q.low:g} to {q.high:g}"
+            return "value", f"{shown} {q.unit} does not match expected {q.expected!r}".replace("  ", " ")
+        if section.id not in figures:
+            figures[section.id] = numbers.find_all(section.body)
+        if not any(figure_matches(q, f) for f in figures[section.id]):
+            return "value", f"{q.expected} is not stated in {name} in any written form"
+    elif q.kind == "attribution":
+        person = pack.person(q.speaker)
+        if not any(_has_words(body, n) for n in (person.name, *person.aliases)):
+            return "speaker", f"{person.name} is not named in {name}"
+    elif q.kind == "choice":
+        if not _has_words(body, q.answer):
+            fig = numbers.parse(q.answer)
+            found = fig is not None and any(
+                abs(f.value or 0) == abs(fig.value or 0) and f.unit == fig.unit
+                for f in figures.setdefault(section.id, numbers.find_all(section.body))
+            )
+            if not found:
+                return "answer", f"{q.answer!r} is not stated in {name} (add evidence = a phrase that states it)"
+    elif q.kind == "truefalse":
+        return "evidence", f"required for a true/false question: a phrase of {name} that settles it"
+    elif q.kind == "list":
+        for item in q.items:
+            if not _has_words(body, item):
+                return "items", f"{item!r} is not named in {name}"
+    return None
+
+
+def _has_words(body: str, phrase: str) -> bool:
+    words = normalize(phrase)
+    return bool(words) and re.search(r"(?<!\w)" + re.escape(words) + r"(?!\w)", body) is not None
+
+
+_QUOTED = re.compile(r"\"([^\"]{12,})\"")
+
+
+def check_source(pack: Pack, source: str, label: str) -> list[Problem]:
+    """Quotes (attribution quotes, and quoted passages in the briefing) verbatim in the source."""
+    text = _quote_form(source)
+    problems = []
+    for q in pack.questions:
+        if q.kind == "attribution" and not q.paraphrase and _quote_form(q.quote) not in text:
+            problems.append(Problem(label, f"question {q.id!r}", "quote", "not found verbatim in the source"))
+    for s in pack.sections:
+        for quoted in _QUOTED.findall(_straight(s.body)):
+            if _quote_form(quoted) not in text:
+                problems.append(Problem(label, f"section {s.id!r}", "body", f"quote not in the source: \"{quoted[:40]}...\""))
+    return problems
+
+
+def _straight(text: str) -> str:
+    return text.translate(_QUOTES)
+
+
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2014": "-", "\u2013": "-"})
+
+
+def _quote_form(text: str) -> str:
+    """Quotes compared with quote marks, dashes and whitespace normalised, case kept."""
+    text = _straight(text).strip(" \"'.,")
+    return " ".join(text.split())

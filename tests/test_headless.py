@@ -1,0 +1,218 @@
+"""The headless quiz as a script runs it: a subprocess, its exit code, its report, its saves."""
+
+import json
+import subprocess
+import sys
+import tomllib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "tests" / "fixtures" / "small_pack.toml"
+
+RIGHT = {
+    "fivefold": "5x",
+    "tenth": "a tenth",
+    "rd-q1": "RMB 1.89bn",
+    "rd-yoy": "-40.7%",
+    "unop-qoq": "92",
+    "rd-target": "2-2.5bn yuan",
+    "who-tenth": "li",
+    "which-growth": "b",
+    "rd-up": "false",
+    "platforms": "coconut, cedar and banyan",
+}
+
+
+def briefing(*argv, stdin=None, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *argv],
+        input=stdin, capture_output=True, text=True, cwd=cwd or ROOT, timeout=60,
+    )
+
+
+def answers_file(tmp_path, answers, name="answers.toml"):
+    path = tmp_path / name
+    lines = ["[answers]"] + [f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in answers.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def quiz(tmp_path, *extra, answers=None, stdin=None):
+    args = ["quiz", "--headless", "--pack", str(SMALL), "--saves", str(tmp_path / "saves"), *extra]
+    if answers is not None:
+        args += ["--answers", str(answers_file(tmp_path, answers))]
+    return briefing(*args, stdin=stdin)
+
+
+def test_all_right_passes_with_exit_0_and_a_json_report(tmp_path):
+    result = quiz(tmp_path, "--format", "json", "--no-save", answers=RIGHT)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["score"] == report["max_score"] == 10
+    assert report["percent"] == 100 and report["passed"] is True and report["pass_mark"] == 60
+    assert report["pack"] == "small" and report["pack_version"] == "1" and report["profile"] == "default"
+    by_id = {q["id"]: q for q in report["questions"]}
+    assert by_id["rd-q1"]["value"] == 1890000000 and by_id["rd-q1"]["unit"] == "yuan"
+    assert by_id["unop-qoq"]["value"] == 92 and by_id["unop-qoq"]["unit"] == "%"
+    assert (by_id["rd-target"]["low"], by_id["rd-target"]["high"]) == (2000000000, 2500000000)
+    assert by_id["who-tenth"]["speaker"] == "William Li"
+    assert "speaker" not in by_id["rd-q1"] and "value" not in by_id["who-tenth"]
+    for q in report["questions"]:
+        assert set(q) >= {"id", "kind", "prompt", "given", "correct", "expected", "explanation"}
+    assert report["started_at"] and report["finished_at"]
+    assert not (tmp_path / "saves").exists()  # --no-save
+
+
+def test_below_the_pass_mark_exits_1_and_unanswered_count_as_wrong(tmp_path):
+    result = quiz(tmp_path, "--format", "json", answers={"unop-qoq": "40.7%", "rd-q1": "1.89 billion yuan"})
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["score"] == 1 and report["max_score"] == 10 and report["passed"] is False
+    unop = next(q for q in report["questions"] if q["id"] == "unop-qoq")
+    assert unop["correct"] is False and unop["given"] == "40.7%" and unop["expected"] == "92%"
+    assert "year-over-year fall" in unop["trap"]
+    unanswered = [q for q in report["questions"] if q["given"] == ""]
+    assert len(unanswered) == 8 and not any(q["correct"] for q in unanswered)
+
+
+def test_text_report_names_what_was_missed_and_why(tmp_path):
+    result = quiz(tmp_path, "--no-save", answers={**RIGHT, "unop-qoq": "40.7%"})
+    assert result.returncode == 0
+    assert "Score 9/10 (90%)" in result.stdout and "PASS" in result.stdout
+    assert "given: 40.7%" in result.stdout and "expected: 92%" in result.stdout
+    assert "40.7% is the year-over-year fall in Q1 R&D expenses" in result.stdout
+
+
+def test_answers_on_stdin_one_per_line_with_prompts_on_stderr(tmp_path):
+    result = quiz(tmp_path, "--seed", "3", "--limit", "2", "--format", "json", "--no-save", stdin="5x\nnot sure\n")
+    report = json.loads(result.stdout)  # stdout is the report alone
+    assert [q["given"] for q in report["questions"]] == ["5x", "not sure"]
+    for q in report["questions"]:
+        assert q["prompt"] in result.stderr  # each prompt shown before its answer is read
+    assert result.stderr.index("[1/2]") < result.stderr.index("[2/2]")
+
+
+def test_stdin_that_ends_early_counts_the_rest_as_unanswered(tmp_path):
+    result = quiz(tmp_path, "--format", "json", "--no-save", stdin="92\n")
+    report = json.loads(result.stdout)
+    assert result.returncode == 1
+    assert len(report["questions"]) == 10 and sum(q["given"] != "" for q in report["questions"]) == 1
+
+
+def test_same_seed_same_order_and_limit(tmp_path):
+    orders = []
+    for seed in ("7", "7", "8"):
+        r = quiz(tmp_path, "--seed", seed, "--format", "json", "--no-save", answers={})
+        orders.append([q["id"] for q in json.loads(r.stdout)["questions"]])
+    assert orders[0] == orders[1] and orders[0] != orders[2]
+    assert sorted(orders[0]) == sorted(RIGHT)
+    limited = json.loads(quiz(tmp_path, "--seed", "7", "--limit", "4", "--format", "json", "--no-save", answers={}).stdout)
+    assert [q["id"] for q in limited["questions"]] == orders[0][:4]
+    assert limited["max_score"] == 4
+
+
+def test_junit_has_one_testcase_per_question(tmp_path):
+    result = quiz(tmp_path, "--format", "junit", "--no-save", answers={**RIGHT, "rd-q1": "2 billion"})
+    root = ET.fromstring(result.stdout)
+    cases = root.findall(".//testcase")
+    assert len(cases) == 10
+    failed = [c.get("name") for c in cases if c.find("failure") is not None]
+    assert failed == ["rd-q1"]
+    assert root.find("testsuite").get("failures") == "1"
+
+
+def test_output_file_and_saved_session(tmp_path):
+    out = tmp_path / "report.json"
+    result = quiz(tmp_path, "--format", "json", "--output", str(out), "--profile", "ana", answers=RIGHT)
+    assert result.returncode == 0 and result.stdout == ""
+    assert json.loads(out.read_text())["profile"] == "ana"
+    saves = list((tmp_path / "saves" / "ana").glob("*.toml"))
+    assert len(saves) == 1
+    saved = tomllib.loads(saves[0].read_text())
+    assert saved["schema_version"] == 1 and saved["pack_id"] == "small" and saved["status"] == "finished"
+    assert {a["id"]: a["given"] for a in saved["answers"]} == RIGHT
+    stats = briefing("stats", "--profile", "ana", "--saves", str(tmp_path / "saves"), "--pack", str(SMALL), "--format", "json")
+    assert stats.returncode == 0, stats.stderr
+    assert json.loads(stats.stdout)["sessions"] == 1
+
+
+@pytest.mark.parametrize(
+    "content, fragment",
+    [
+        ("[answers]\nnope = \"x\"\n", "question 'nope': no such question"),
+        ("this is not toml = = \n", "is not valid TOML"),
+        ("[answers]\nrd-q1 = [1, 2]\n", "question 'rd-q1': field 'answer': must be a string"),
+        ("answers = 3\n", "field 'answers': must be a table"),
+        ("", "is empty"),
+    ],
+)
+def test_bad_answers_file_is_one_line_and_exit_2(tmp_path, content, fragment):
+    path = tmp_path / "bad.toml"
+    path.write_text(content)
+    result = briefing("quiz", "--headless", "--pack", str(SMALL), "--answers", str(path), "--no-save")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and fragment in lines[0] and str(path) in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["--profile", "../x"], "profile"),
+        (["--limit", "0"], "--limit"),
+        (["--seed", "abc"], "--seed"),
+        (["--format", "yaml"], "--format"),
+        (["--pack", "/nonexistent/pack.toml"], "/nonexistent/pack.toml: no such file"),
+        (["--answers", "/nonexistent/a.toml"], "/nonexistent/a.toml: no such file"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(tmp_path, argv, fragment):
+    result = briefing("quiz", "--headless", "--saves", str(tmp_path), *argv, stdin="")
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and fragment in lines[0], result.stderr
+
+
+def test_unwritable_saves_folder_fails_before_any_question(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = quiz(tmp_path, "--saves", str(blocker / "saves"), stdin="92\n")
+    assert result.returncode == 2
+    assert "[1/" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_escape_sequences_in_answers_are_not_sent_to_the_terminal(tmp_path):
+    result = quiz(tmp_path, "--no-save", answers={"rd-q1": "\x1b[2J\x1b[31mred"})
+    assert "\x1b" not in result.stdout and "\\x1b[2J" in result.stdout
+
+
+def test_bundled_pack_all_expected_answers_pass(tmp_path):
+    sys.path.insert(0, str(ROOT))
+    from briefing import pack as packs
+
+    pack = packs.load()
+    answers = {q.id: packs.expected_text(q, pack) for q in pack.questions}
+    result = briefing("quiz", "--headless", "--answers", str(answers_file(tmp_path, answers)), "--format", "json", "--no-save", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["score"] == report["max_score"] == len(pack.questions) >= 40
+
+
+def test_installed_command_works_from_any_directory(tmp_path):
+    exe = Path(sys.executable).parent / "briefing"
+    if not exe.exists():
+        pytest.skip("briefing is not installed in this environment")
+    result = subprocess.run([str(exe), "brief"], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0 and "Nio" in result.stdout
+
+
+def test_version_and_help_on_every_command():
+    assert briefing("--version").stdout.startswith("briefing ")
+    for cmd in ([], ["quiz"], ["validate"], ["brief"], ["stats"]):
+        r = briefing(*cmd, "--help")
+        assert r.returncode == 0 and "usage:" in r.stdout

@@ -1,0 +1,134 @@
+"""`briefing validate`: every problem on its own line, naming file, question and field."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "tests" / "fixtures" / "small_pack.toml"
+SEED = ROOT.parent / "shared" / "seed" / "000_7fbc675c4c3e4fdb.txt"
+
+
+def validate(*argv):
+    return subprocess.run([sys.executable, "-m", "briefing", "validate", *argv],
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+
+
+def broken(tmp_path, old, new, count=1):
+    text = SMALL.read_text()
+    assert old in text, old
+    path = tmp_path / "questions.toml"
+    path.write_text(text.replace(old, new, count))
+    return path
+
+
+def problems_of(result):
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    return [l for l in result.stderr.splitlines() if not l.endswith(("problem", "problems"))]
+
+
+def test_bundled_pack_is_valid_against_its_source():
+    if not SEED.exists():
+        pytest.skip("the source article is not beside this checkout")
+    result = validate("questions.toml", "--source", str(SEED))
+    assert result.returncode == 0, result.stderr
+    assert "valid" in result.stdout
+
+
+def test_small_pack_is_valid():
+    result = validate(str(SMALL))
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("value = -40.7", 'value = "a lot"', "question 'rd-yoy': field 'value': must be a number"),
+        ('id = "tenth"', 'id = "fivefold"', "question 'fivefold': field 'id': used by 2 questions"),
+        ('section = "compute"\nexplanation = "William', 'section = "nowhere"\nexplanation = "William',
+         "question 'who-tenth': field 'section': no section 'nowhere'"),
+        ('speaker = "william-li"', 'speaker = "nobody"', "question 'who-tenth': field 'speaker': no person 'nobody'"),
+        ('answer = "92%"', 'answer = "93%"', "question 'which-growth': field 'answer': must be one of the options"),
+        ('options = ["40.7%", "92%", "7%"]', 'options = ["40.7%", "92%", "92%"]',
+         "question 'which-growth': field 'options': duplicate option"),
+        ('prompt = "Which three platforms shipped together?"', 'prompt = "   "',
+         "question 'platforms': field 'prompt': must not be empty"),
+        ('prompt = "Which three platforms shipped together?"', 'prompt = "Which \\u001b[31mthree?"',
+         "question 'platforms': field 'prompt': contains a control character"),
+        ('value = 92\n', 'value = 93\n', "question 'unop-qoq': field 'value': 93 % does not match expected '92%'"),
+        ('items = ["Cedar", "Banyan", "Coconut"]', 'items = ["Cedar", "Banyan", "Walnut"]',
+         "question 'platforms': field 'items': 'Walnut' is not named"),
+        ('evidence = "down 40.7% year over year"', 'evidence = "up 40.7% year over year"',
+         "question 'rd-up': field 'evidence': not found in section 'budget'"),
+        ('value = 92\nunit = "%"\nexpected = "92%"', 'value = 93\nunit = "%"\nexpected = "93%"',
+         "question 'unop-qoq': field 'value': 93% is not stated in section 'budget' in any written form"),
+        ('kind = "list"', 'kind = "essay"', "question 'platforms': field 'kind': must be one of"),
+        ('unit = "x"', 'unit = "x"\ncolour = "red"', "question 'fivefold': field 'colour': unknown field"),
+        ('expected = "fivefold"', 'expected = "sixfold"', "question 'fivefold': field 'value': 5 x does not match expected 'sixfold'"),
+        ('expected = "fivefold"', 'expected = "lots"', "question 'fivefold': field 'value': 5 x does not match expected 'lots'"),
+        ('unit = "x"', 'unit = "furlongs"', "question 'fivefold': field 'unit': must be one of '%', 'x'"),
+        ('pass_mark = 60', 'pass_mark = 160', "field 'pack.pass_mark': must be at most 100"),
+    ],
+)
+def test_each_problem_is_one_line_naming_file_question_and_field(tmp_path, old, new, expected):
+    path = broken(tmp_path, old, new)
+    lines = problems_of(validate(str(path)))
+    assert any(line.startswith(f"{path}: ") and expected in line for line in lines), lines
+
+
+def test_every_problem_is_reported_not_just_the_first(tmp_path):
+    text = SMALL.read_text().replace("value = -40.7", 'value = "x"').replace('answer = "92%"', 'answer = "1%"')
+    path = tmp_path / "two.toml"
+    path.write_text(text)
+    lines = problems_of(validate(str(path)))
+    assert len(lines) == 2
+    assert any("'rd-yoy'" in l for l in lines) and any("'which-growth'" in l for l in lines)
+
+
+def test_quotes_are_checked_against_the_source(tmp_path):
+    source = tmp_path / "article.txt"
+    source.write_text("He said \u201cthis was about a tenth of rivals\u201d on Thursday.\n")
+    path = broken(tmp_path, "paraphrase = true\n", "")
+    assert validate(str(path), "--source", str(source)).returncode == 0
+    source.write_text("He said nothing of the kind.\n")
+    lines = problems_of(validate(str(path), "--source", str(source)))
+    assert lines == [f"{path}: question 'who-tenth': field 'quote': not found verbatim in the source"]
+
+
+@pytest.mark.parametrize(
+    "content, fragment",
+    [
+        (None, "no such file"),
+        (b"", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary"),
+        (b"[pack]\nid = \"small\"\ntitle = \"cut off", "is not valid TOML"),
+        (b"\xff\xfe[pack]", "not UTF-8"),
+    ],
+)
+def test_unusable_files_get_one_line(tmp_path, content, fragment):
+    path = tmp_path / "pack.toml"
+    if content is not None:
+        path.write_bytes(content)
+    lines = problems_of(validate(str(path)))
+    assert len(lines) == 1 and lines[0].startswith(str(path)) and fragment in lines[0], lines
+
+
+def test_a_50_mb_file_is_refused_quickly(tmp_path):
+    path = tmp_path / "huge.toml"
+    with open(path, "wb") as f:
+        f.truncate(50 * 1024 * 1024)
+    lines = problems_of(validate(str(path)))  # refused by its size, never read whole
+    assert lines == [f"{path}: is 52.4 MB; a pack may be at most 5 MB"]
+
+
+def test_json_format_lists_problems(tmp_path):
+    path = broken(tmp_path, "value = -40.7", 'value = "x"')
+    result = validate(str(path), "--format", "json")
+    assert result.returncode == 2
+    data = json.loads(result.stdout)
+    assert data["valid"] is False
+    assert data["problems"] == [{"file": str(path), "where": "question 'rd-yoy'", "field": "value", "message": "must be a number"}]
