@@ -8,7 +8,7 @@ from pathlib import Path
 
 from briefing import pack as packs
 from briefing.errors import BriefingError, PackError, Problem, UsageError, printable
-from briefing.records import DEFAULT_PROFILE
+from briefing.records import DEFAULT_PROFILE, check_profile
 
 
 def validate(args: argparse.Namespace) -> int:
@@ -79,7 +79,7 @@ def stats(args: argparse.Namespace) -> int:
     from briefing import stats as stats_mod
     from briefing import store
 
-    profile = store.check_profile(getattr(args, "profile", None) or DEFAULT_PROFILE)
+    profile = check_profile(getattr(args, "profile", None) or DEFAULT_PROFILE)
     saves = Path(getattr(args, "saves", None) or "saves")
     pack_arg = getattr(args, "pack", None)
     try:

@@ -14,7 +14,7 @@ from pathlib import Path
 from briefing import pack as packs
 from briefing.engine import Session
 from briefing.errors import AnswersError, Problem, UsageError, printable
-from briefing.records import DEFAULT_PROFILE
+from briefing.records import DEFAULT_PROFILE, check_profile
 
 MAX_ANSWERS_BYTES = 5 * 1024 * 1024
 LETTERS = "abcde"
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     from briefing import report, store
 
     pack = packs.load(args.pack)
-    profile = store.check_profile(args.profile or DEFAULT_PROFILE)
+    profile = check_profile(args.profile or DEFAULT_PROFILE)
     answers = read_answers(args.answers, pack) if args.answers else None
     saves = Path(args.saves)
     if not args.no_save:

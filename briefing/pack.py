@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from briefing.errors import PackError, Problem
 
@@ -30,7 +30,9 @@ def _clean(text: str) -> str:
     return text
 
 
-Text = Annotated[str, Field(min_length=1)]
+# Every string of a pack passes through _clean: no control characters reach a terminal.
+Str = Annotated[str, AfterValidator(_clean)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_clean)]
 # The units the grader reads: percent, a multiple, a fraction, money, distance, a count.
 Unit = Literal["%", "x", "fraction", "yuan", "usd", "km", "mi", ""]
 
@@ -40,23 +42,12 @@ class Strict(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
-    @field_validator("*", mode="after")
-    @classmethod
-    def _no_control(cls, value):
-        if isinstance(value, str):
-            return _clean(value)
-        if isinstance(value, (list, tuple)):
-            for item in value:
-                if isinstance(item, str):
-                    _clean(item)
-        return value
-
 
 class Source(Strict):
     title: Text
     publisher: Text
     date: Text
-    url: str = ""
+    url: Str = ""
 
 
 class PackInfo(Strict):
@@ -83,12 +74,12 @@ class Person(Strict):
 class QuestionBase(Strict):
     id: str = Field(pattern=_ID)
     prompt: Text
-    section: str
+    section: Str
     explanation: Text
-    tags: list[str] = []
+    tags: list[Str] = []
     # A phrase of the section that states the answer, for kinds whose answer
     # is not itself a phrase of the briefing (truefalse, conceptual choices).
-    evidence: str = ""
+    evidence: Str = ""
 
 
 class FigureQuestion(QuestionBase):
@@ -123,7 +114,7 @@ class AttributionQuestion(QuestionBase):
 
     kind: Literal["attribution"]
     quote: Text
-    speaker: str
+    speaker: Str
     paraphrase: bool = False
 
 

@@ -7,12 +7,14 @@ answer with `status = "in_progress"`; a finished one has `status = "finished"`.
 
 from __future__ import annotations
 
+import os
 import re
-import secrets
 from datetime import datetime, timezone
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from briefing.errors import SaveError, printable
 
 SCHEMA_VERSION = 1
 PROFILE_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -62,4 +64,12 @@ def new_session_id(now: datetime | None = None) -> str:
     """
     now = now or datetime.now(timezone.utc)
     now = now.replace(tzinfo=timezone.utc) if now.tzinfo is None else now.astimezone(timezone.utc)
-    return f"{now.strftime('%Y%m%dT%H%M%SZ')}-{secrets.token_hex(4)}"
+    return f"{now.strftime('%Y%m%dT%H%M%SZ')}-{os.urandom(4).hex()}"
+
+
+def check_profile(name: object) -> str:
+    """The profile name if it is 1-64 letters, digits, '-' or '_'; else SaveError."""
+    if isinstance(name, str) and PROFILE_RE.fullmatch(name):  # fullmatch: "$" would allow a trailing newline
+        return name
+    shown = printable(repr(name))
+    raise SaveError(f"profile {shown}: must be 1-64 letters, digits, '-' or '_'")

@@ -34,7 +34,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from briefing.errors import Problem, SaveError, printable
-from briefing.records import PROFILE_RE, SCHEMA_VERSION, SessionRecord, new_session_id  # noqa: F401
+from briefing.records import SCHEMA_VERSION, SessionRecord, check_profile, new_session_id  # noqa: F401
 
 # A session id is also a file name: no dots (no hidden files, no `..`), no slashes.
 SESSION_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}")
@@ -45,14 +45,6 @@ _TEMP_RE = re.compile(r"\..*\.tmp")
 
 
 # --- names -------------------------------------------------------------------
-
-
-def check_profile(name: object) -> str:
-    """The profile name if it is 1-64 letters, digits, '-' or '_'; else SaveError."""
-    if isinstance(name, str) and PROFILE_RE.fullmatch(name):  # fullmatch: "$" would allow a trailing newline
-        return name
-    shown = printable(repr(name))
-    raise SaveError(f"profile {shown}: must be 1-64 letters, digits, '-' or '_'")
 
 
 def profile_dir(saves_dir: str | Path, profile: str) -> Path:
