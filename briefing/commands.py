@@ -91,7 +91,9 @@ def stats(args: argparse.Namespace) -> int:
     loaded = store.load_sessions(saves, profile)
     for problem in loaded.problems:
         print(problem, file=sys.stderr)
-    result = stats_mod.compute(loaded.sessions, pack)
+    # Question ids are a pack's own: count only this pack's sessions.
+    sessions = [r for r in loaded.sessions if pack is None or r.pack_id == pack.pack.id]
+    result = stats_mod.compute(sessions, pack)
     if args.format == "json":
         print(result.model_dump_json(indent=2))
     else:

@@ -1,0 +1,60 @@
+"""`briefing brief` and `briefing stats` as a person runs them."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "tests" / "fixtures" / "small_pack.toml"
+
+
+def run(*argv, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "briefing", *argv], capture_output=True, text=True, cwd=cwd, timeout=60)
+
+
+def test_brief_prints_every_section_as_plain_text():
+    sys.path.insert(0, str(ROOT))
+    from briefing import pack as packs
+
+    pack = packs.load()
+    out = run("brief").stdout
+    assert out.startswith(pack.pack.title)
+    for section in pack.sections:
+        assert section.title in out
+    assert "1.89 billion yuan" in out and "\x1b" not in out
+
+
+def test_brief_of_an_invalid_pack_is_one_line_and_exit_2(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(SMALL.read_text().replace("value = -40.7", 'value = "x"'))
+    result = run("brief", "--pack", str(bad))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip() == f"{bad}: question 'rd-yoy': field 'value': must be a number"
+
+
+def test_stats_after_sessions_text_and_json(tmp_path):
+    saves = tmp_path / "saves"
+    answers = tmp_path / "a.toml"
+    answers.write_text('[answers]\nfivefold = "5x"\nunop-qoq = "40.7%"\n')
+    for _ in range(2):
+        r = run("quiz", "--headless", "--pack", str(SMALL), "--saves", str(saves), "--answers", str(answers))
+        assert r.returncode == 1
+    data = json.loads(run("stats", "--saves", str(saves), "--pack", str(SMALL), "--format", "json").stdout)
+    assert data["sessions"] == 2 and data["best_percent"] == data["last_percent"] == 10.0
+    acc = {q["id"]: q["accuracy"] for q in data["per_question"]}
+    assert acc["fivefold"] == 100.0 and acc["unop-qoq"] == 0.0
+    text = run("stats", "--saves", str(saves), "--pack", str(SMALL)).stdout
+    assert "2" in text and "Budget" in text and "weakest" in text.lower()
+    # the bundled pack's stats do not count the small pack's sessions
+    assert json.loads(run("stats", "--saves", str(saves), "--format", "json").stdout)["sessions"] == 0
+
+
+def test_stats_sets_aside_a_corrupt_save_and_says_so(tmp_path):
+    folder = tmp_path / "saves" / "default"
+    folder.mkdir(parents=True)
+    (folder / "20260101T000000Z-00000000.toml").write_text("score = [")
+    result = run("stats", "--saves", str(tmp_path / "saves"))
+    assert result.returncode == 0
+    assert len(result.stderr.strip().splitlines()) == 1 and "20260101T000000Z-00000000.toml" in result.stderr
+    assert (folder / "20260101T000000Z-00000000.toml.corrupt").exists()

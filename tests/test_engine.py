@@ -1,0 +1,97 @@
+"""The quiz engine: order, answers, score, pass mark, resume: the rules both front ends share."""
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from briefing import pack as packs
+from briefing import store
+from briefing.engine import Session, choose_order
+
+SMALL = Path(__file__).parent / "fixtures" / "small_pack.toml"
+T0 = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return packs.load(SMALL)
+
+
+def test_same_seed_same_order_limit_and_only(pack):
+    assert choose_order(pack, 5) == choose_order(pack, 5)
+    assert choose_order(pack, 5) != choose_order(pack, 6)
+    assert sorted(choose_order(pack, 5)) == sorted(q.id for q in pack.questions)
+    assert choose_order(pack, 5, limit=3) == choose_order(pack, 5)[:3]
+    assert sorted(choose_order(pack, 5, only=["rd-q1", "tenth"])) == ["rd-q1", "tenth"]
+
+
+def test_a_session_without_a_seed_records_the_one_it_drew(pack):
+    s = Session.start(pack, profile="p")
+    assert s.record.seed is not None
+    assert s.record.order == choose_order(pack, s.record.seed)
+
+
+def test_answers_score_and_pass_mark(pack):
+    s = Session.start(pack, profile="p", seed=1, now=T0)
+    answers = {"fivefold": "5x", "tenth": "10%", "rd-q1": "1.98 billion yuan", "rd-yoy": "down 40.7%",
+               "unop-qoq": "92 percent", "rd-target": "2 to 2.5bn", "who-tenth": "William Li",
+               "which-growth": "92%", "rd-up": "f"}
+    while not s.done:
+        qid = s.current.id
+        if qid == "platforms":
+            v = s.skip(now=T0)
+            assert v.skipped and not v.correct
+        else:
+            v = s.answer(answers[qid], now=T0)
+            assert v.correct == (qid != "rd-q1"), (qid, v)
+    assert s.current is None and s.position == s.total == 10
+    record = s.finish(now=T0)
+    assert (record.score, record.max_score, record.percent) == (8, 10, 80.0)
+    assert record.passed and record.status == "finished" and record.finished_at == T0
+    assert [o.question.id for o in s.missed()] == [q for q in record.order if q in ("rd-q1", "platforms")]
+
+
+def test_finish_early_counts_the_rest_as_wrong(pack):
+    s = Session.start(pack, profile="p", seed=2, limit=4)
+    s.answer(packs.expected_text(s.current, pack))
+    record = s.finish()
+    assert (record.score, record.max_score, record.passed) == (1, 4, False)
+    assert len(record.answers) == 4 and all(a.given == "" for a in record.answers[1:])
+
+
+def test_saver_sees_every_answer_and_resume_picks_up_where_it_stopped(pack, tmp_path):
+    saved = []
+    s = Session.start(pack, profile="p", seed=3, saver=lambda r: saved.append(store.save(r, tmp_path)))
+    first, second = s.current, s.questions[1]
+    s.answer("nonsense")
+    s.answer(packs.expected_text(second, pack))
+    assert len(saved) == 2  # after each answer
+    record = store.find_resumable(tmp_path, "p", "small")
+    assert record is not None and record.status == "in_progress" and len(record.answers) == 2
+
+    resumed = Session.resume(pack, record)
+    assert resumed.position == 2 and resumed.current.id == s.current.id
+    assert [v.correct for v in resumed.verdicts] == [False, True]
+    assert resumed.verdicts[0].given == "nonsense" and resumed.questions[0] is first
+
+
+def test_resume_refuses_a_session_from_another_version_of_the_pack(pack):
+    s = Session.start(pack, profile="p", seed=3)
+    s.answer("x")
+    changed = s.record.model_copy(update={"pack_version": "2"})
+    with pytest.raises(ValueError, match="not small 1"):
+        Session.resume(pack, changed)
+    gone = s.record.model_copy(update={"order": ["no-such-question", *s.record.order[1:]]})
+    with pytest.raises(ValueError, match="does not match"):
+        Session.resume(pack, gone)
+
+
+def test_retry_the_missed_ones(pack):
+    s = Session.start(pack, profile="p", seed=4)
+    while not s.done:
+        s.answer("5x")
+    s.finish()
+    missed = [o.question.id for o in s.missed()]
+    retry = Session.start(pack, profile="p", seed=4, only=missed)
+    assert sorted(q.id for q in retry.questions) == sorted(missed) and "fivefold" not in missed
