@@ -13,15 +13,14 @@ from briefing.records import DEFAULT_PROFILE, check_profile
 
 def validate(args: argparse.Namespace) -> int:
     """Report every problem of a pack, one line each; 0 when valid, 2 otherwise."""
-    from briefing.checks import check, check_source
+    from briefing.checks import check_source
 
     path = Path(args.pack) if args.pack else packs.BUNDLED_PACK
     label = args.pack or path.name
     pack, problems = None, []
     try:
-        pack = packs.parse(packs.read_toml(path, label=label), label)
-        problems = check(pack, label)
-        if args.source:
+        pack, problems = packs.problems_of(packs.read_toml(path, label=label), label)
+        if args.source and pack is not None:
             problems += check_source(pack, read_source(args.source), label)
     except PackError as exc:
         problems = exc.problems

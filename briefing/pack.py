@@ -239,14 +239,36 @@ def parse(data: dict, label: str) -> Pack:
         raise PackError(_problems(exc, data, label)) from None
 
 
+def problems_of(data: dict, label: str) -> tuple[Pack | None, list[Problem]]:
+    """Every problem of a pack: the schema's, then the checks' on the questions that passed it.
+
+    Questions that fail the schema are left out so that the rest can still be
+    checked: one run reports everything, not just the first kind of mistake.
+    """
+    from briefing.checks import check  # what the schema cannot say
+
+    try:
+        pack = Pack.model_validate(data)
+    except ValidationError as exc:
+        problems = _problems(exc, data, label)
+        locs = [e["loc"] for e in exc.errors()]
+        if not all(len(loc) > 1 and loc[0] == "questions" and isinstance(loc[1], int) for loc in locs):
+            return None, problems  # the pack itself is broken: nothing more to check
+        bad = {loc[1] for loc in locs}
+        rest = dict(data, questions=[q for i, q in enumerate(data["questions"]) if i not in bad])
+        try:
+            pack = Pack.model_validate(rest)
+        except ValidationError:
+            return None, problems
+        return pack, problems + check(pack, label)
+    return pack, check(pack, label)
+
+
 def load(path: str | Path | None = None, *, label: str | None = None) -> Pack:
     """Read and validate a pack (the bundled one by default); raise PackError."""
     path = Path(path) if path is not None else BUNDLED_PACK
     label = label or (path.name if path == BUNDLED_PACK else str(path))
-    pack = parse(read_toml(path, label=label), label)
-    from briefing.checks import check  # what the schema cannot say
-
-    problems = check(pack, label)
+    pack, problems = problems_of(read_toml(path, label=label), label)
     if problems:
         raise PackError(problems)
     return pack

@@ -24,9 +24,9 @@ class QuestionResult(BaseModel):
     trap: str | None = None
     note: str | None = None
     # figure questions: the right value in plain units (or a range) and its unit
-    value: float | None = None
-    low: float | None = None
-    high: float | None = None
+    value: int | float | None = None  # whole numbers stay whole: 1890000000, not 1890000000.0
+    low: int | float | None = None
+    high: int | float | None = None
     unit: str | None = None
     # attribution questions: who said it
     speaker: str | None = None

@@ -56,6 +56,7 @@ def test_all_right_passes_with_exit_0_and_a_json_report(tmp_path):
     assert report["pack"] == "small" and report["pack_version"] == "1" and report["profile"] == "default"
     by_id = {q["id"]: q for q in report["questions"]}
     assert by_id["rd-q1"]["value"] == 1890000000 and by_id["rd-q1"]["unit"] == "yuan"
+    assert '"value": 1890000000,' in result.stdout and '"value": -40.7,' in result.stdout
     assert by_id["unop-qoq"]["value"] == 92 and by_id["unop-qoq"]["unit"] == "%"
     assert (by_id["rd-target"]["low"], by_id["rd-target"]["high"]) == (2000000000, 2500000000)
     assert by_id["who-tenth"]["speaker"] == "William Li"

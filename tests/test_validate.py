@@ -89,6 +89,17 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path):
     assert any("'rd-yoy'" in l for l in lines) and any("'which-growth'" in l for l in lines)
 
 
+def test_schema_and_check_problems_are_reported_in_one_run(tmp_path):
+    text = SMALL.read_text().replace("value = -40.7", 'value = "x"').replace('speaker = "william-li"', 'speaker = "nobody"')
+    path = tmp_path / "mixed.toml"
+    path.write_text(text)
+    lines = problems_of(validate(str(path)))
+    assert lines == [
+        f"{path}: question 'rd-yoy': field 'value': must be a number",
+        f"{path}: question 'who-tenth': field 'speaker': no person 'nobody' in [[people]]",
+    ]
+
+
 def test_quotes_are_checked_against_the_source(tmp_path):
     source = tmp_path / "article.txt"
     source.write_text("He said \u201cthis was about a tenth of rivals\u201d on Thursday.\n")
