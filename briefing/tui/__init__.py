@@ -1,0 +1,40 @@
+"""The Textual front end.
+
+`run_app(args)` checks everything that can fail before the UI starts (the
+pack, the profile, that the saves folder is writable), so those failures are
+the same one-line message and exit code as the headless mode. Textual is
+imported only after that, never at this module's import: the headless
+commands must not pay for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the briefing and quiz; BriefingError before the UI when it cannot start."""
+    from pathlib import Path
+
+    from briefing import pack as packs
+    from briefing import store
+    from briefing.records import DEFAULT_PROFILE
+
+    pack = packs.load(getattr(args, "pack", None))
+    profile = getattr(args, "profile", None)
+    if profile is not None:
+        profile = store.check_profile(profile)
+    saves = Path(getattr(args, "saves", None) or "saves")
+    store.check_writable(saves, profile or DEFAULT_PROFILE)
+
+    from briefing.tui.app import BriefingApp
+
+    app = BriefingApp(
+        pack,
+        profile=profile,
+        saves=saves,
+        seed=getattr(args, "seed", None),
+        limit=getattr(args, "limit", None),
+    )
+    app.run()
+    return app.return_code or 0

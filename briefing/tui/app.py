@@ -1,0 +1,173 @@
+"""BriefingApp: read the briefing, take the quiz, see what was missed, follow progress.
+
+The app holds what the screens share (the pack, the profile, where saves go,
+the quiz in progress) and moves between screens. The engine grades and
+scores; the store writes; the screens only show and ask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from briefing import store
+from briefing.engine import Session, now_utc
+from briefing.errors import SaveError
+from briefing.pack import Pack
+from briefing.records import SessionRecord
+from briefing.tui.screens.briefing import BriefingScreen
+from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.history import HistoryScreen
+from briefing.tui.screens.profile import ProfileScreen
+from briefing.tui.screens.quiz import QuizScreen
+from briefing.tui.screens.results import ResultsScreen
+from briefing.tui.screens.resume import ResumeScreen
+
+Clock = Callable[[], datetime]
+
+
+class BriefingApp(App[int]):
+    """The briefing and quiz on one pack, for one profile."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "briefing"
+    ENABLE_COMMAND_PALETTE = False  # ctrl+p peeks at the briefing during the quiz
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("ctrl+t", "toggle_theme", "Theme"),
+    ]
+
+    def __init__(
+        self,
+        pack: Pack,
+        *,
+        profile: str | None = None,
+        saves: str | Path = "saves",
+        seed: int | None = None,
+        limit: int | None = None,
+        clock: Clock = now_utc,
+    ) -> None:
+        super().__init__()
+        self.pack = pack
+        self.profile = profile
+        self.saves = Path(saves)
+        self.seed = seed
+        self.limit = limit
+        self.clock = clock
+        self.session: Session | None = None  # the quiz in progress, if any
+        self.theme = "textual-dark"
+
+    # --- start-up ----------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.push_screen(BriefingScreen())
+        if self.profile is None:
+            self.push_screen(ProfileScreen(self.saves), self._profile_chosen)
+        else:
+            self._offer_resume()
+
+    def _profile_chosen(self, profile: str | None) -> None:
+        if profile is None:
+            return
+        self.profile = profile
+        self._refresh_screen()
+        self._offer_resume()
+
+    def _offer_resume(self) -> None:
+        """An unfinished quiz of this profile and pack: offer to go on with it."""
+        problems: list[str] = []
+        record = store.find_resumable(self.saves, self.profile, self.pack.id, problems)
+        for problem in problems:
+            self.notify(problem, title="A save could not be read", severity="warning", markup=False)
+        if record is None:
+            return
+        try:
+            session = Session.resume(self.pack, record, saver=self.save)
+        except ValueError:
+            self.notify(
+                "An unfinished quiz was taken on another version of this pack and cannot be resumed; "
+                "a new quiz starts fresh.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        def decided(resume: bool | None) -> None:
+            if resume is None:  # later: keep it as the quiz to continue
+                self.session = session
+                self._refresh_screen()
+            elif resume:
+                self.session = session
+                self.open_quiz()
+            else:
+                self.discard(record)
+
+        self.push_screen(ResumeScreen(session.position, session.total, session.score), decided)
+
+    # --- what screens ask of the app --------------------------------------------
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def save(self, record: SessionRecord) -> None:
+        """The engine's saver: write the record; a failure is told, not fatal."""
+        try:
+            store.save(record, self.saves)
+        except SaveError as exc:
+            self.notify(str(exc), title="Progress not saved", severity="error", markup=False)
+
+    def discard(self, record: SessionRecord) -> None:
+        try:
+            store.discard(self.saves, record)
+        except SaveError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+
+    def new_session(self, only: Iterable[str] | None = None) -> Session:
+        self.session = Session.start(
+            self.pack,
+            profile=self.profile,
+            seed=self.seed,
+            limit=None if only is not None else self.limit,
+            only=only,
+            mode="tui",
+            saver=self.save,
+            now=self.now(),
+        )
+        return self.session
+
+    def open_quiz(self, only: Iterable[str] | None = None, replace: bool = False) -> None:
+        """Continue the quiz in progress, or start one (of `only` these questions)."""
+        session = self.session
+        if only is not None or session is None or session.finished:
+            session = self.new_session(only)
+        screen = QuizScreen(session)
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def show_results(self, session: Session) -> None:
+        self.switch_screen(ResultsScreen(session))
+
+    def _refresh_screen(self) -> None:
+        refresh = getattr(self.screen, "refresh_state", None)
+        if refresh is not None:
+            refresh()
+
+    # --- actions -----------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_history(self) -> None:
+        if not isinstance(self.screen, HistoryScreen):
+            self.push_screen(HistoryScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"

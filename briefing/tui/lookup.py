@@ -1,0 +1,98 @@
+"""Finding things in a pack to show: the key-figures section, a question's excerpt.
+
+Display only: what the briefing says near an answer. Whether an answer is
+right is the grader's business.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.pack import Pack, Section, expected_text
+
+KEY_FIGURE_IDS = ("key-figures", "key_figures", "figures", "numbers")
+_TABLE_LINE = re.compile(r"^\s*\|")
+_TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+def key_figures(pack: Pack) -> Section | None:
+    """The pack's key-figures section: by id, by title, else the first with a table."""
+    for section in pack.sections:
+        if section.id in KEY_FIGURE_IDS:
+            return section
+    for section in pack.sections:
+        if "key figures" in section.title.casefold() or "key numbers" in section.title.casefold():
+            return section
+    for section in pack.sections:
+        if any(_TABLE_LINE.match(line) for line in section.body.splitlines()):
+            return section
+    return None
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("*", "").replace("_", " ").casefold().split())
+
+
+def blocks(body: str) -> list[str]:
+    """A section body cut into what can be shown alone: paragraphs, list items, table rows.
+
+    A table row comes with its table's header, so it reads as a table.
+    """
+    out: list[str] = []
+    paragraph: list[str] = []
+    header: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            out.append("\n".join(paragraph))
+            paragraph.clear()
+
+    lines = body.splitlines()
+    for n, line in enumerate(lines):
+        if _TABLE_LINE.match(line):
+            flush()
+            following = lines[n + 1] if n + 1 < len(lines) else ""
+            if not header and _TABLE_RULE.match(following) and "-" in following:
+                header = [line, following]
+            elif header and line not in header:
+                out.append("\n".join([*header, line]))
+            continue
+        header = []
+        if not line.strip():
+            flush()
+        elif _LIST_ITEM.match(line):
+            flush()
+            paragraph.append(line)
+        else:
+            paragraph.append(line)
+    flush()
+    return out
+
+
+def _needles(question, pack: Pack) -> list[str]:
+    needles = [question.evidence] if question.evidence else []
+    needles.append(expected_text(question, pack))
+    kind = question.kind
+    if kind == "attribution":
+        person = pack.person(question.speaker)
+        needles += [question.quote, person.name, *person.aliases]
+    elif kind == "list":
+        needles += list(question.items)
+    return [n for n in needles if n.strip()]
+
+
+def excerpt(question, pack: Pack) -> str:
+    """The paragraph, list item or table row of the question's section that answers it.
+
+    The whole section body when no single part names the answer.
+    """
+    section = pack.section(question.section)
+    parts = blocks(section.body)
+    folded = [_fold(p) for p in parts]
+    for needle in _needles(question, pack):
+        want = _fold(needle)
+        for part, text in zip(parts, folded):
+            if want and want in text:
+                return part
+    return section.body

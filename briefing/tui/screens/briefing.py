@@ -1,0 +1,116 @@
+"""The briefing: the pack's title and source, its sections with a table of contents."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from briefing.tui.text import data
+from briefing.tui.widgets.section_view import SectionView
+
+if TYPE_CHECKING:
+    from briefing.tui.app import BriefingApp
+
+
+class BriefingScreen(Screen[None]):
+    """Read the briefing; start the quiz from here."""
+
+    app: BriefingApp
+
+    BINDINGS = [
+        Binding("s", "start", "Start quiz"),
+        Binding("k", "key_figures", "Key figures"),
+        Binding("h", "app.history", "History"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        pack = self.app.pack
+        info = pack.pack
+        with Horizontal(id="masthead"):
+            yield Static(data(info.title), id="pack-title", markup=False)
+            yield Static(id="profile")
+        source = f"{info.source.title} — {info.source.publisher}, {info.source.date}"
+        if info.source.url:
+            source += f" ({info.source.url})"
+        yield Static(Content.assemble(("Source: ", "bold"), data(source)), id="source")
+        with Horizontal(id="reader"):
+            yield OptionList(
+                *[Option(data(s.title), id=s.id) for s in pack.sections],
+                markup=False,
+                id="toc",
+            )
+            with VerticalScroll(id="sections"):
+                for section in pack.sections:
+                    yield SectionView(section.title, section.body, id=f"section-{section.id}")
+        with Horizontal(id="actions"):
+            yield Button("Start quiz", id="start", variant="primary", compact=True)
+            yield Button("Key figures", id="key-figures", compact=True)
+            yield Button("History", id="history", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#toc", OptionList).border_title = "Contents"
+        self.refresh_state()
+        self.query_one("#toc").focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_state()
+
+    def refresh_state(self) -> None:
+        """Show the profile, and whether "start" continues a quiz in progress."""
+        app = self.app
+        self.query_one("#profile", Static).update(
+            Content.assemble(("Profile: ", "dim"), data(app.profile or "—"))
+        )
+        session = app.session
+        label = "Start quiz"
+        if session is not None and not session.finished and not session.done:
+            label = f"Continue quiz ({session.position + 1} of {session.total})"
+        self.query_one("#start", Button).label = label
+
+    # --- table of contents ---------------------------------------------------------
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._goto(event.option_id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._goto(event.option_id)
+        self.query_one("#sections").focus()
+
+    def _goto(self, section_id: str | None) -> None:
+        if section_id is None:
+            return
+        target = self.query_one(f"#section-{section_id}")
+        self.query_one("#sections", VerticalScroll).scroll_to_widget(target, top=True, animate=False)
+
+    # --- actions ---------------------------------------------------------------------
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "start":
+            self.action_start()
+        elif event.button.id == "key-figures":
+            self.action_key_figures()
+        elif event.button.id == "history":
+            self.app.action_history()
+
+    def action_start(self) -> None:
+        if self.app.profile is not None:
+            self.app.open_quiz()
+
+    def action_key_figures(self) -> None:
+        from briefing.tui.lookup import key_figures
+        from briefing.tui.screens.key_figures import KeyFiguresScreen
+
+        section = key_figures(self.app.pack)
+        if section is None:
+            self.notify("This pack has no key figures section.", severity="warning")
+            return
+        self.app.push_screen(KeyFiguresScreen(section))

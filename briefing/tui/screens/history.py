@@ -1,0 +1,98 @@
+"""The profile's finished sessions on this pack: a table, a sparkline, the weakest questions."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Sparkline, Static
+
+from briefing import stats, store
+from briefing.tui.text import data, lines
+
+if TYPE_CHECKING:
+    from briefing.tui.app import BriefingApp
+
+
+def _when(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M")
+
+
+def _took(seconds: float | None) -> str:
+    if seconds is None or seconds < 0:
+        return "—"
+    minutes, secs = divmod(round(seconds), 60)
+    return f"{minutes} min {secs:02d} s" if minutes < 60 else f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}%"
+
+
+class HistoryScreen(Screen[None]):
+    app: BriefingApp
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def compose(self) -> ComposeResult:
+        app = self.app
+        loaded = store.load_sessions(app.saves, app.profile)
+        for problem in loaded.problems:
+            self.notify(problem, title="A save could not be read", severity="warning", markup=False)
+        sessions = [s for s in loaded.sessions if s.pack_id == app.pack.id]
+        result = stats.compute(sessions, app.pack)
+        self.result = result
+
+        yield Static(
+            Content.assemble(("History", "bold"), "  ·  profile ", data(app.profile or ""), "  ·  this pack only"),
+            id="history-title",
+        )
+        with VerticalScroll(id="history-body"):
+            if result.sessions == 0:
+                yield Static(Content("No finished sessions yet. Take the quiz, and come back."), id="no-history")
+            else:
+                plural = "s" if result.sessions != 1 else ""
+                yield Static(
+                    Content(
+                        f"{result.sessions} finished session{plural}  ·  last {_pct(result.last_percent)}  ·  "
+                        f"best {_pct(result.best_percent)}  ·  mean {_pct(result.mean_percent)}"
+                    ),
+                    id="totals",
+                )
+                yield Static(Content("Percent over time, oldest first:"), classes="caption")
+                yield Sparkline([s.percent for s in result.sessions_list], summary_function=max, id="trend")
+                table: DataTable = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+                yield table
+                yield Static(Content("Weakest questions (right / asked)"), classes="caption")
+                if result.weakest:
+                    rows = [
+                        Content.assemble((f"{q.correct}/{q.asked}".rjust(6) + "  ", "bold"), data(q.prompt or q.id))
+                        for q in result.weakest
+                    ]
+                    yield Static(lines(rows), id="weakest")
+                else:
+                    yield Static(Content("None: every question asked was answered right."), id="weakest")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        result = self.result
+        if result.sessions == 0:
+            return
+        table = self.query_one("#sessions", DataTable)
+        table.add_columns("Started (UTC)", "Score", "Percent", "Result", "Time taken")
+        for s in reversed(result.sessions_list):
+            table.add_row(
+                _when(s.started_at),
+                f"{s.score}/{s.max_score}",
+                _pct(s.percent),
+                "pass" if s.passed else "fail",
+                _took(s.duration_seconds),
+            )
+        table.focus()

@@ -1,0 +1,33 @@
+"""A look at the briefing section behind a question, without leaving the quiz."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+
+from briefing.pack import Section
+from briefing.tui.widgets.section_view import SectionView
+
+
+class PeekScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "dismiss", "Back to the question"),
+        Binding("f2", "dismiss", "Back", show=False),
+        Binding("ctrl+p", "dismiss", "Back", show=False),
+    ]
+
+    def __init__(self, section: Section) -> None:
+        super().__init__()
+        self.section = section
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="peek-body"):
+            yield SectionView(self.section.title, self.section.body)
+
+    def on_mount(self) -> None:
+        body = self.query_one("#peek-body")
+        body.border_title = "From the briefing"
+        body.border_subtitle = "Escape returns to the question"
+        body.focus()

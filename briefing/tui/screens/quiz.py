@@ -1,0 +1,134 @@
+"""The quiz: one question at a time, feedback after each answer, then the results."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from briefing.engine import Session
+from briefing.grading.grader import Verdict
+from briefing.tui.screens.peek import PeekScreen
+from briefing.tui.text import data
+from briefing.tui.widgets.answer import AnswerBox, answer_box_for
+from briefing.tui.widgets.feedback import Feedback
+from briefing.tui.widgets.score_bar import ScoreBar
+
+if TYPE_CHECKING:
+    from briefing.tui.app import BriefingApp
+
+
+class QuizScreen(Screen[None]):
+    """Asks the session's current question and shows the engine's verdict."""
+
+    app: BriefingApp
+
+    BINDINGS = [
+        Binding("ctrl+s", "skip", "Skip"),
+        Binding("f2", "peek", "Peek"),
+        Binding("ctrl+p", "peek", "Peek", show=False),
+        Binding("n", "next", "Next"),
+        Binding("escape", "leave", "Briefing"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.verdict: Verdict | None = None  # set while the feedback is shown
+
+    def compose(self) -> ComposeResult:
+        yield ScoreBar()
+        with VerticalScroll(id="question"):
+            yield Static(id="prompt", markup=False)
+            yield Vertical(id="answer-slot")
+            yield Feedback(id="feedback")
+            yield Button("Next question", id="next", variant="primary", compact=True)
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        if self.session.done:
+            self._finish()  # resumed after the last answer: only the finish is left
+        else:
+            await self._ask()
+
+    # --- asking ----------------------------------------------------------------------
+
+    async def _ask(self) -> None:
+        session = self.session
+        question = session.current
+        self.verdict = None
+        self.query_one(ScoreBar).show(session.position, session.total, session.score)
+        self.query_one("#prompt", Static).update(data(question.prompt, "bold"))
+        self.query_one(Feedback).clear()
+        self.query_one("#next").display = False
+        slot = self.query_one("#answer-slot")
+        await slot.remove_children()
+        box = answer_box_for(question, id="answer")
+        await slot.mount(box)
+        self.query_one("#question", VerticalScroll).scroll_home(animate=False)
+        box.focus_answer()
+        self.refresh_bindings()
+
+    def on_answer_box_answered(self, event: AnswerBox.Answered) -> None:
+        event.stop()
+        if self.verdict is None and not self.session.done:
+            self._show(self.session.answer(event.text, now=self.app.now()))
+
+    def _show(self, verdict: Verdict) -> None:
+        session = self.session
+        self.verdict = verdict
+        self.query_one(ScoreBar).show(session.position, session.total, session.score, asking=False)
+        self.query_one("#answer", AnswerBox).disabled = True
+        self.query_one(Feedback).show(verdict)
+        button = self.query_one("#next", Button)
+        button.label = "See results" if session.done else "Next question"
+        button.display = True
+        button.focus()
+        self.call_after_refresh(self.query_one("#question", VerticalScroll).scroll_end, animate=False)
+        self.refresh_bindings()
+
+    def _finish(self) -> None:
+        session = self.session
+        if not session.finished:
+            session.finish(now=self.app.now())  # the saver writes the finished session
+        self.app.show_results(session)
+
+    # --- actions -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next":
+            return self.verdict is not None
+        if action == "skip":
+            return self.verdict is None
+        return True
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "next":
+            await self.action_next()
+
+    async def action_next(self) -> None:
+        if self.verdict is None:
+            return
+        if self.session.done:
+            self._finish()
+        else:
+            await self._ask()
+
+    def action_skip(self) -> None:
+        if self.verdict is None and not self.session.done:
+            self._show(self.session.skip(now=self.app.now()))
+
+    def action_peek(self) -> None:
+        question = self.session.current if self.verdict is None else None
+        if question is None and self.session.position:
+            question = self.session.questions[self.session.position - 1]
+        if question is not None:
+            self.app.push_screen(PeekScreen(self.app.pack.section(question.section)))
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()
