@@ -27,6 +27,9 @@ class SectionView(Vertical):
         margin: 0;
         padding: 0;
     }
+    SectionView > Markdown > *:last-child {
+        margin-bottom: 0;
+    }
     """
 
     def __init__(self, title: str, body: str, *, id: str | None = None, classes: str | None = None) -> None:

@@ -1,0 +1,161 @@
+"""Whole screens at 80x24, compared with the SVGs in tests/__snapshots__/.
+
+Update after a deliberate change with:
+    .venv/bin/pytest tests/test_tui_snapshots.py --snapshot-update
+and look at the new SVGs before committing them. Times come from a fixed
+clock and the question order from a fixed seed, so nothing varies by run.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from briefing import pack as packs
+from briefing import store
+from briefing.engine import Session
+from test_tui import RIGHT, WRONG, Clock, make_app, write_pack
+
+SIZE = (80, 24)
+# As handed to the engine: an option's text rather than its number key, true/false words.
+TYPED_RIGHT = {**RIGHT, "which-growth": "92%", "rd-up": "false"}
+TYPED_WRONG = {**WRONG, "which-growth": "40.7%", "rd-up": "true"}
+
+
+@pytest.fixture
+def app(tmp_path):
+    return make_app(packs.load(write_pack(tmp_path)), tmp_path / "saves", seed=7)
+
+
+async def start(pilot):
+    await pilot.press("s")
+    await pilot.pause()
+
+
+async def skip_to(pilot, question_id: str):
+    """Skip questions until `question_id` is asked."""
+    await start(pilot)
+    while pilot.app.screen.session.current.id != question_id:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+
+
+def test_briefing(app, snap_compare):
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_briefing_second_section(app, snap_compare):
+    assert snap_compare(app, press=["down", "enter"], terminal_size=SIZE)
+
+
+def test_key_figures(app, snap_compare):
+    assert snap_compare(app, press=["k"], terminal_size=SIZE)
+
+
+def test_quiz_typed_question(app, snap_compare):
+    async def run_before(pilot):
+        await skip_to(pilot, "unop-qoq")
+        await pilot.press("9")
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_quiz_choice_question(app, snap_compare):
+    async def run_before(pilot):
+        await skip_to(pilot, "which-growth")
+        await pilot.press("down")
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_quiz_after_a_wrong_answer_with_a_trap(app, snap_compare):
+    async def run_before(pilot):
+        await skip_to(pilot, "unop-qoq")
+        await pilot.press("4", "0", ".", "7", "%", "enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_peek(app, snap_compare):
+    async def run_before(pilot):
+        await skip_to(pilot, "unop-qoq")
+        await pilot.press("f2")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def answer_all(answers: dict[str, str]):
+    async def run_before(pilot):
+        await start(pilot)
+        while pilot.app.screen.__class__.__name__ == "QuizScreen":
+            qid = pilot.app.screen.session.current.id
+            text = answers.get(qid, RIGHT[qid])
+            if pilot.app.screen.session.current.kind in ("choice", "truefalse"):
+                await pilot.press(text)
+            else:
+                await pilot.press(*[{" ": "space"}.get(c, c) for c in text], "enter")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+
+    return run_before
+
+
+def test_results(app, snap_compare):
+    wrong = {qid: WRONG[qid] for qid in ("unop-qoq", "rd-up", "who-tenth")}
+    assert snap_compare(app, terminal_size=SIZE, run_before=answer_all(wrong))
+
+
+def test_results_nothing_missed(app, snap_compare):
+    assert snap_compare(app, terminal_size=SIZE, run_before=answer_all({}))
+
+
+def test_history(tmp_path, snap_compare):
+    pack = packs.load(write_pack(tmp_path))
+    saves = tmp_path / "saves"
+    day = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+    for n, wrong in enumerate((["unop-qoq", "rd-up", "who-tenth", "platforms"], ["unop-qoq", "rd-up"], ["unop-qoq"])):
+        when = day + timedelta(days=n)
+        session = Session.start(pack, profile="ana", seed=n, mode="tui", now=when)
+        while not session.done:
+            qid = session.current.id
+            session.answer((TYPED_WRONG if qid in wrong else TYPED_RIGHT)[qid], now=when)
+        session.finish(now=when + timedelta(minutes=3, seconds=10 * n))
+        store.save(session.record, saves)
+    app = make_app(pack, saves)
+    assert snap_compare(app, press=["h"], terminal_size=SIZE)
+
+
+def test_history_empty(app, snap_compare):
+    assert snap_compare(app, press=["h"], terminal_size=SIZE)
+
+
+def test_help(app, snap_compare):
+    assert snap_compare(app, press=["f1"], terminal_size=SIZE)
+
+
+def test_light_theme(app, snap_compare):
+    assert snap_compare(app, press=["ctrl+t"], terminal_size=SIZE)
+
+
+def test_resume_dialog(tmp_path, snap_compare):
+    pack = packs.load(write_pack(tmp_path))
+    saves = tmp_path / "saves"
+    session = Session.start(pack, profile="ana", seed=7, mode="tui", now=datetime(2026, 1, 5, tzinfo=timezone.utc))
+    for _ in range(3):
+        session.skip()
+    store.save(session.record, saves)
+    assert snap_compare(make_app(pack, saves), terminal_size=SIZE)
+
+
+def test_profile_picker(tmp_path, snap_compare):
+    pack = packs.load(write_pack(tmp_path))
+    saves = tmp_path / "saves"
+    for name in ("ana", "bo"):
+        (saves / name).mkdir(parents=True)
+    assert snap_compare(make_app(pack, saves, profile=None), press=["tab", "a", "space", "b", "enter"], terminal_size=SIZE)
