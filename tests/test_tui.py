@@ -472,7 +472,7 @@ async def test_quiz_right_wrong_skipped_then_results_history_and_retry(tui_pack,
         assert row[0] == "2026-01-05 09:00" and row[1:4] == ["5/8", "62.5%", "pass"]
         assert row[4].endswith(" s")
         assert list(history.query_one(Sparkline).data) == [62.5]
-        weakest = static_text(history, "#weakest")
+        weakest = [w.content.plain for w in history.query("#weakest .prompt").results(Static)]
         assert "Which figure is the quarter-over-quarter mileage growth?" in weakest
         await pilot.press("escape")
         assert app.screen is results
@@ -530,7 +530,8 @@ async def test_empty_answer_is_not_submitted(tui_pack, saves):
         await pilot.press("s")
         await pilot.pause()
         while app.screen.session.current.kind in ("choice", "truefalse"):
-            await pilot.press("1")
+            await pilot.press("1" if app.screen.session.current.kind == "choice" else "t")
+            await pilot.pause()
             await next_question(pilot)
         before = app.screen.session.position
         await pilot.press("enter")
@@ -546,7 +547,8 @@ async def test_peek_keeps_the_answer_typed_so_far(tui_pack, saves):
         await pilot.press("s")
         await pilot.pause()
         while app.screen.session.current.kind in ("choice", "truefalse"):
-            await pilot.press("1")
+            await pilot.press("1" if app.screen.session.current.kind == "choice" else "t")
+            await pilot.pause()
             await next_question(pilot)
         quiz = app.screen
         section = tui_pack.section(quiz.session.current.section)

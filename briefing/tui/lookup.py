@@ -71,14 +71,15 @@ def blocks(body: str) -> list[str]:
 
 
 def _needles(question, pack: Pack) -> list[str]:
+    """What to look for, most telling first."""
     needles = [question.evidence] if question.evidence else []
-    needles.append(expected_text(question, pack))
-    kind = question.kind
-    if kind == "attribution":
+    if question.kind == "attribution":
         person = pack.person(question.speaker)
         needles += [question.quote, person.name, *person.aliases]
-    elif kind == "list":
-        needles += list(question.items)
+    else:
+        needles.append(expected_text(question, pack))
+        if question.kind == "list":
+            needles += list(question.items)
     return [n for n in needles if n.strip()]
 
 
@@ -92,7 +93,11 @@ def excerpt(question, pack: Pack) -> str:
     folded = [_fold(p) for p in parts]
     for needle in _needles(question, pack):
         want = _fold(needle)
+        if not want:
+            continue
+        # Whole words only: an alias "Li" is not the "li" of "reliable".
+        pattern = re.compile(r"(?<!\w)" + re.escape(want) + r"(?!\w)")
         for part, text in zip(parts, folded):
-            if want and want in text:
+            if pattern.search(text):
                 return part
     return section.body

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from briefing import stats, store
-from briefing.tui.text import data, lines
+from briefing.tui.text import data
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -67,16 +67,19 @@ class HistoryScreen(Screen[None]):
                     id="totals",
                 )
                 yield Static(Content("Percent over time, oldest first:"), classes="caption")
-                yield Sparkline([s.percent for s in result.sessions_list], summary_function=max, id="trend")
+                percents = [s.percent for s in result.sessions_list]
+                trend = Sparkline(percents, summary_function=max, id="trend")
+                trend.styles.width = min(max(3 * len(percents), 6), 78)  # a few cells a session
+                yield trend
                 table: DataTable = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
                 yield table
                 yield Static(Content("Weakest questions (right / asked)"), classes="caption")
                 if result.weakest:
-                    rows = [
-                        Content.assemble((f"{q.correct}/{q.asked}".rjust(6) + "  ", "bold"), data(q.prompt or q.id))
-                        for q in result.weakest
-                    ]
-                    yield Static(lines(rows), id="weakest")
+                    with Vertical(id="weakest"):
+                        for q in result.weakest:
+                            with Horizontal(classes="weak"):
+                                yield Static(Content(f"{q.correct}/{q.asked}"), classes="count")
+                                yield Static(data(q.prompt or q.id), classes="prompt")
                 else:
                     yield Static(Content("None: every question asked was answered right."), id="weakest")
         yield Footer()

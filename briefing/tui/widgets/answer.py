@@ -124,8 +124,6 @@ class TrueFalseAnswer(AnswerBox):
     BINDINGS = [
         Binding("t", "pick('true')", "True"),
         Binding("f", "pick('false')", "False"),
-        Binding("1", "pick('true')", show=False),
-        Binding("2", "pick('false')", show=False),
     ]
     hint = "Press t for true or f for false (or the arrows and Enter)."
 
