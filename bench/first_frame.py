@@ -44,12 +44,16 @@ def floor_app():
 
 
 def briefing_app():
-    from types import SimpleNamespace
+    # What `briefing --profile bench` does before its first frame (briefing.tui.run_app).
+    from briefing import pack as packs
+    from briefing import store
 
-    from briefing.tui import build_app
+    saves = Path(tempfile.mkdtemp())
+    pack = packs.load()
+    store.check_writable(saves, "bench")
+    from briefing.tui.app import BriefingApp
 
-    args = SimpleNamespace(pack=None, profile="bench", saves=tempfile.mkdtemp(), seed=1, limit=None)
-    app = build_app(args)
+    app = BriefingApp(pack, profile="bench", saves=saves, seed=1)
 
     async def shown(pilot) -> None:
         await pilot.pause()
