@@ -134,6 +134,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         for flag in ("answers", "output"):
             if getattr(args, flag):
                 raise UsageError(f"briefing quiz: --{flag} needs --headless")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("briefing: the UI needs a terminal; in a script use 'briefing quiz --headless'")
     from briefing.tui import run_app
 
     return run_app(args)

@@ -217,3 +217,10 @@ def test_version_and_help_on_every_command():
     for cmd in ([], ["quiz"], ["validate"], ["brief"], ["stats"]):
         r = briefing(*cmd, "--help")
         assert r.returncode == 0 and "usage:" in r.stdout
+
+
+def test_the_ui_without_a_terminal_says_to_use_headless(tmp_path):
+    for argv in ([], ["quiz"]):
+        result = briefing(*argv, "--saves", str(tmp_path), stdin="")
+        assert result.returncode == 2
+        assert result.stderr.strip() == "briefing: the UI needs a terminal; in a script use 'briefing quiz --headless'"
