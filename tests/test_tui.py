@@ -524,6 +524,27 @@ async def test_choice_by_arrows_and_enter_truefalse_by_key_typed_by_keys(tui_pac
 
 
 @sync
+async def test_option_keys_work_when_the_focus_is_elsewhere(tui_pack, saves):
+    app = make_app(tui_pack, saves, seed=7)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        while current_id(app) != "which-growth":
+            await pilot.press("ctrl+s")
+            await next_question(pilot)
+        app.screen.query_one("#question").focus()
+        await pilot.press("t")  # not a choice key: nothing happens
+        await pilot.pause()
+        assert app.screen.verdict is None
+        await pilot.press("2")
+        await pilot.pause()
+        assert static_text(app.screen, "#feedback").startswith("✔ Right")
+        await pilot.press("1")  # after the answer, option keys do nothing
+        await pilot.pause()
+        assert saved_records(saves)[0]["answers"][-1]["given"] == "92%"
+
+
+@sync
 async def test_empty_answer_is_not_submitted(tui_pack, saves):
     app = make_app(tui_pack, saves, seed=7)
     async with app.run_test(size=SIZE) as pilot:

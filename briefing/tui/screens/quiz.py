@@ -33,6 +33,11 @@ class QuizScreen(Screen[None]):
         Binding("ctrl+p", "peek", "Peek", show=False),
         Binding("n", "next", "Next"),
         Binding("escape", "leave", "Briefing"),
+        # The answer boxes bind these; here they also work when the focus is elsewhere
+        # on the screen (a typed answer's Input takes digits and letters first).
+        *[Binding(str(n), f"pick('{n}')", show=False) for n in range(1, 6)],
+        Binding("t", "pick('true')", show=False),
+        Binding("f", "pick('false')", show=False),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -102,7 +107,7 @@ class QuizScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next":
             return self.verdict is not None
-        if action == "skip":
+        if action in ("skip", "pick"):
             return self.verdict is None
         return True
 
@@ -118,6 +123,11 @@ class QuizScreen(Screen[None]):
             self._finish()
         else:
             await self._ask()
+
+    def action_pick(self, choice: str) -> None:
+        box = self.query_one("#answer", AnswerBox)
+        if self.verdict is None and not box.disabled:
+            box.pick(choice)
 
     def action_skip(self) -> None:
         if self.verdict is None and not self.session.done:

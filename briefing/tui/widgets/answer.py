@@ -60,6 +60,9 @@ class AnswerBox(Vertical):
         if not self.disabled:
             self.post_message(self.Answered(text))
 
+    def pick(self, key: str) -> None:
+        """A key meant for a choice ("1"-"5") or a true/false ("true", "false"); others ignore it."""
+
 
 class TypedAnswer(AnswerBox):
     """An Input; Enter submits what was typed."""
@@ -117,6 +120,10 @@ class ChoiceAnswer(AnswerBox):
         event.stop()
         self.answer(self.options[event.option_index])
 
+    def pick(self, key: str) -> None:
+        if key.isdigit():
+            self.action_pick(int(key))
+
 
 class TrueFalseAnswer(AnswerBox):
     """t or f; or the arrows then Enter."""
@@ -146,6 +153,10 @@ class TrueFalseAnswer(AnswerBox):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.answer(event.option_id or "")
+
+    def pick(self, key: str) -> None:
+        if key in ("true", "false"):
+            self.action_pick(key)
 
 
 def answer_box_for(question, *, id: str | None = None) -> AnswerBox:
