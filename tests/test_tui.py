@@ -17,7 +17,6 @@ from textual.widgets import Button, DataTable, Input, Markdown, OptionList, Spar
 
 from briefing import pack as packs
 from briefing import store
-from briefing.engine import Session
 from briefing.errors import PackError, SaveError
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.briefing import BriefingScreen

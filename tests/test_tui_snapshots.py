@@ -15,7 +15,7 @@ import pytest
 from briefing import pack as packs
 from briefing import store
 from briefing.engine import Session
-from test_tui import RIGHT, WRONG, Clock, make_app, write_pack
+from test_tui import RIGHT, WRONG, make_app, write_pack
 
 SIZE = (80, 24)
 # As handed to the engine: an option's text rather than its number key, true/false words.

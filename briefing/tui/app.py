@@ -97,6 +97,7 @@ class BriefingApp(App[int]):
                 markup=False,
             )
             return
+
         def decided(resume: bool | None) -> None:
             if resume is None:  # later: keep it as the quiz to continue
                 self.session = session
