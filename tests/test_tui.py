@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import functools
 import html
+import os
+import pty
 import re
 import subprocess
 import sys
@@ -285,28 +287,39 @@ def static_text(screen, selector: str) -> str:
 # --- before the UI ------------------------------------------------------------------
 
 
-def run_cli(args, cwd) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd, timeout=60,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
-    )
+def run_cli(args, cwd, tty: bool = False) -> subprocess.CompletedProcess:
+    """`python -m briefing ARGS`; with `tty`, standard input and output are a terminal
+    (the UI refuses to start without one), standard error is still captured."""
+    command = [sys.executable, "-m", "briefing", *args]
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "TERM": "xterm-256color"}
+    if not tty:
+        return subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=60, env=env)
+    main, terminal = pty.openpty()
+    try:
+        result = subprocess.run(
+            command, stdin=terminal, stdout=terminal, stderr=subprocess.PIPE, text=True, cwd=cwd, timeout=60, env=env
+        )
+    finally:
+        os.close(terminal)
+        os.close(main)
+    return result
 
 
 def test_invalid_pack_is_the_headless_one_line_error_before_the_ui(tmp_path):
     bad = write_pack(tmp_path, PACK_TOML.replace('pass_mark = 60', 'pass_mark = "high"'))
-    tui = run_cli(["--pack", str(bad), "--saves", str(tmp_path / "s")], tmp_path)
+    tui = run_cli(["--pack", str(bad), "--saves", str(tmp_path / "s")], tmp_path, tty=True)
     headless = run_cli(["quiz", "--headless", "--pack", str(bad), "--saves", str(tmp_path / "s")], tmp_path)
     assert tui.returncode == 2
     assert tui.stderr == headless.stderr
     assert len(tui.stderr.splitlines()) == 1 and "pass_mark" in tui.stderr
-    assert "\x1b[" not in tui.stdout  # no screen was drawn
+    assert not (tmp_path / "s").exists()  # stopped before the saves folder was even checked
 
 
 def test_unwritable_saves_folder_is_the_headless_one_line_error(tmp_path):
     pack = write_pack(tmp_path)
     blocker = tmp_path / "saves"
     blocker.write_text("a file, not a folder")
-    tui = run_cli(["--pack", str(pack), "--saves", str(blocker), "--profile", "ana"], tmp_path)
+    tui = run_cli(["--pack", str(pack), "--saves", str(blocker), "--profile", "ana"], tmp_path, tty=True)
     headless = run_cli(["quiz", "--headless", "--pack", str(pack), "--saves", str(blocker), "--profile", "ana"], tmp_path)
     assert tui.returncode == 2
     assert tui.stderr == headless.stderr
