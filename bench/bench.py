@@ -6,8 +6,9 @@ Start-up is timed as whole processes (what a person or a script waits for),
 each the median of N runs, against a bare `python -c pass` and against
 pydantic's own start. Validation is timed on generated packs of 10,000 and
 20,000 questions; grading as answers per second in one process. The TUI's
-time to its first frame and its peak memory are compared with a minimal app
-that imports pydantic, validates one model and shows one Markdown widget.
+time to its first frame and its peak memory, in a real 80x24 pseudo-terminal,
+are compared with a minimal app that imports pydantic, validates one model and
+shows one Markdown widget (bench/floor_app.py).
 """
 
 from __future__ import annotations
@@ -115,17 +116,63 @@ def grading_rate(seconds: float = 2.0) -> tuple[float, int]:
     return count / (time.perf_counter() - start), len(samples)
 
 
-def tui_measure(which: str, runs: int) -> tuple[float, float]:
-    """Median seconds to first frame and max peak RSS (MB) of bench/first_frame.py WHICH."""
+def first_frame(argv: list[str], marker: bytes, cwd: str) -> tuple[float, float]:
+    """Seconds from start until `marker` is drawn in an 80x24 terminal, and peak RSS (MB) then.
+
+    The program runs in a real pseudo-terminal, as a person would start it;
+    the clock stops when its output first contains the marker.
+    """
+    import fcntl
+    import pty
+    import select
+    import signal
+    import struct
+    import termios
+
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: an 80x24 terminal, then the program
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        os.chdir(cwd)
+        os.execvpe(argv[0], argv, {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"})
+    seen, elapsed, peak = b"", None, 0.0
+    try:
+        while elapsed is None:
+            ready, _, _ = select.select([fd], [], [], 30)
+            if not ready:
+                raise SystemExit(f"{argv}: no frame with {marker!r} within 30 s")
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                raise SystemExit(f"{argv}: ended before drawing {marker!r}: {seen[-500:]!r}") from None
+            seen += chunk
+            if marker in seen:
+                elapsed = time.perf_counter() - start
+                with open(f"/proc/{pid}/status") as status:
+                    for line in status:
+                        if line.startswith("VmHWM:"):
+                            peak = int(line.split()[1]) / 1024
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return elapsed, peak
+
+
+def tui_measure(which: str, runs: int, saves: str) -> tuple[float, float]:
+    """Median seconds to the first frame and median peak memory of the floor or our TUI."""
+    if which == "floor":
+        argv, marker = [PY, str(ROOT / "bench" / "floor_app.py")], b"Floor briefing"
+    else:
+        from briefing import pack as packs
+
+        marker = packs.load().sections[0].title.split(":")[0].encode()
+        argv = [PY, "-m", "briefing", "--profile", "bench", "--saves", saves]
     times, peaks = [], []
     for _ in range(runs):
-        start = time.perf_counter()
-        out = subprocess.run([PY, str(ROOT / "bench" / "first_frame.py"), which],
-                             capture_output=True, text=True, cwd=tempfile.gettempdir())
-        times.append(time.perf_counter() - start)
-        if out.returncode != 0:
-            raise SystemExit(f"first_frame.py {which} failed:\n{out.stderr}")
-        peaks.append(json.loads(out.stdout.strip().splitlines()[-1])["peak_mb"])
+        seconds, peak = first_frame(argv, marker, cwd=saves)
+        times.append(seconds)
+        peaks.append(peak)
     return statistics.median(times), statistics.median(peaks)
 
 
@@ -173,8 +220,9 @@ def main() -> int:
 
     if not args.skip_tui:
         runs = max(5, args.runs // 2)
-        floor_t, floor_m = tui_measure("floor", runs)
-        app_t, app_m = tui_measure("briefing", runs)
+        with tempfile.TemporaryDirectory() as saves:
+            floor_t, floor_m = tui_measure("floor", runs, saves)
+            app_t, app_m = tui_measure("briefing", runs, saves)
         rows += [
             ("minimal pydantic + Markdown app, first frame", f"{floor_t * 1000:.0f} ms, peak {floor_m:.0f} MB"),
             ("briefing TUI, first frame of the briefing", f"{app_t * 1000:.0f} ms, peak {app_m:.0f} MB"),

@@ -704,6 +704,7 @@ async def test_resume_after_the_last_answer_goes_to_results(tui_pack, saves):
     assert saved_records(saves)[0]["status"] == "in_progress"
     app = make_app(tui_pack, saves)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the offer comes once the briefing is drawn
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)

@@ -20,12 +20,9 @@ from briefing.errors import SaveError
 from briefing.pack import Pack
 from briefing.records import SessionRecord
 from briefing.tui.screens.briefing import BriefingScreen
-from briefing.tui.screens.help import HelpScreen
-from briefing.tui.screens.history import HistoryScreen
-from briefing.tui.screens.profile import ProfileScreen
-from briefing.tui.screens.quiz import QuizScreen
-from briefing.tui.screens.results import ResultsScreen
-from briefing.tui.screens.resume import ResumeScreen
+
+# The other screens are imported when first shown: the briefing's first frame
+# waits for nothing it does not draw.
 
 Clock = Callable[[], datetime]
 
@@ -68,9 +65,12 @@ class BriefingApp(App[int]):
     def on_mount(self) -> None:
         self.push_screen(BriefingScreen())
         if self.profile is None:
+            from briefing.tui.screens.profile import ProfileScreen
+
             self.push_screen(ProfileScreen(self.saves), self._profile_chosen)
         else:
-            self._offer_resume()
+            # Reading saves waits until the briefing is on screen.
+            self.call_after_refresh(self._offer_resume)
 
     def _profile_chosen(self, profile: str | None) -> None:
         if profile is None:
@@ -107,6 +107,8 @@ class BriefingApp(App[int]):
                 self.open_quiz()
             else:
                 self.discard(record)
+
+        from briefing.tui.screens.resume import ResumeScreen
 
         self.push_screen(ResumeScreen(session.position, session.total, session.score), decided)
 
@@ -146,6 +148,8 @@ class BriefingApp(App[int]):
         session = self.session
         if only is not None or session is None or session.finished:
             session = self.new_session(only)
+        from briefing.tui.screens.quiz import QuizScreen
+
         screen = QuizScreen(session)
         if replace:
             self.switch_screen(screen)
@@ -153,6 +157,8 @@ class BriefingApp(App[int]):
             self.push_screen(screen)
 
     def show_results(self, session: Session) -> None:
+        from briefing.tui.screens.results import ResultsScreen
+
         self.switch_screen(ResultsScreen(session))
 
     def _refresh_screen(self) -> None:
@@ -163,10 +169,14 @@ class BriefingApp(App[int]):
     # --- actions -----------------------------------------------------------------
 
     def action_help(self) -> None:
+        from briefing.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_history(self) -> None:
+        from briefing.tui.screens.history import HistoryScreen
+
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
 

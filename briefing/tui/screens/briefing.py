@@ -47,8 +47,9 @@ class BriefingScreen(Screen[None]):
                 id="toc",
             )
             with VerticalScroll(id="sections"):
-                for section in pack.sections:
-                    yield SectionView(section.title, section.body, id=f"section-{section.id}")
+                # The first section now; the rest once it is on screen (see on_mount).
+                first = pack.sections[0]
+                yield SectionView(first.title, first.body, id=f"section-{first.id}")
         with Horizontal(id="actions"):
             yield Button("Start quiz", id="start", variant="primary", compact=True)
             yield Button("Key figures", id="key-figures", compact=True)
@@ -59,6 +60,13 @@ class BriefingScreen(Screen[None]):
         self.query_one("#toc", OptionList).border_title = "Contents"
         self.refresh_state()
         self.query_one("#toc").focus()
+        self.call_after_refresh(self._mount_rest)
+
+    def _mount_rest(self) -> None:
+        """Mount the sections below the first, after the first frame is drawn."""
+        rest = [SectionView(s.title, s.body, id=f"section-{s.id}") for s in self.app.pack.sections[1:]]
+        if rest:
+            self.query_one("#sections", VerticalScroll).mount_all(rest)
 
     def on_screen_resume(self) -> None:
         self.refresh_state()
