@@ -24,7 +24,8 @@ DEFAULT_PROFILE = "default"
 class AnswerRecord(BaseModel):
     """One question as asked in a session and how it was answered."""
 
-    model_config = ConfigDict(extra="forbid")
+    # Built on first use: a start-up that reads no save does not pay for it.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str
     given: str = ""
@@ -36,7 +37,7 @@ class AnswerRecord(BaseModel):
 class SessionRecord(BaseModel):
     """One quiz session: enough to resume it, report it and count it in stats."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     schema_version: int = SCHEMA_VERSION
     id: str  # also the file name, without .toml
