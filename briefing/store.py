@@ -34,7 +34,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from briefing.errors import Problem, SaveError, printable
-from briefing.records import SCHEMA_VERSION, SessionRecord, check_profile, new_session_id  # noqa: F401
+from briefing.records import PROFILE_RE, SCHEMA_VERSION, SessionRecord, check_profile, new_session_id  # noqa: F401
 
 # A session id is also a file name: no dots (no hidden files, no `..`), no slashes.
 SESSION_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}")
@@ -105,13 +105,14 @@ def save(record: SessionRecord, saves_dir: str | Path) -> Path:
     return path
 
 
-def check_writable(saves_dir: str | Path, profile: str) -> Path:
-    """Create the profile folder and prove a file can be made and removed there.
+def check_writable(saves_dir: str | Path, profile: str | None) -> Path:
+    """Create the profile folder (or, with no profile yet, the saves folder) and
+    prove a file can be made and removed there.
 
     Called before a quiz starts, so that a quiz is never lost at the end.
     Returns the folder; raises SaveError.
     """
-    folder = profile_dir(saves_dir, profile)
+    folder = Path(saves_dir) if profile is None else profile_dir(saves_dir, profile)
     try:
         _make_folder(folder)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX)
@@ -120,6 +121,15 @@ def check_writable(saves_dir: str | Path, profile: str) -> Path:
     except OSError as exc:
         raise SaveError(f"{printable(str(folder))}: cannot save sessions here: {_reason(exc)}") from None
     return folder
+
+
+def list_profiles(saves_dir: str | Path) -> list[str]:
+    """The profiles that have a folder under `saves_dir`, sorted."""
+    try:
+        entries = list(Path(saves_dir).iterdir())
+    except OSError:
+        return []
+    return sorted(p.name for p in entries if p.is_dir() and PROFILE_RE.fullmatch(p.name))
 
 
 def discard(saves_dir: str | Path, record: SessionRecord) -> bool:

@@ -364,8 +364,9 @@ def test_bad_profile_names_are_rejected_in_one_line(tmp_path, name):
     assert "\n" not in message and "profile" in message and repr(name) in message
     with pytest.raises(SaveError):
         store.load_sessions(tmp_path, name)
-    with pytest.raises(SaveError):
-        store.check_writable(tmp_path, name)
+    if name is not None:  # None is "no profile chosen yet": the saves folder alone is checked
+        with pytest.raises(SaveError):
+            store.check_writable(tmp_path, name)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -484,3 +485,20 @@ def test_atomic_write_replaces_whole_or_not_at_all(tmp_path, monkeypatch):
     assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["report.json"]
     store.atomic_write(target, b"new")
     assert target.read_bytes() == b"new"
+
+
+def test_list_profiles_names_only_profile_folders(tmp_path):
+    assert store.list_profiles(tmp_path / "missing") == []
+    for name in ("ana", "bo-2", "not a profile", ".hidden"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "file.toml").write_text("")
+    assert store.list_profiles(tmp_path) == ["ana", "bo-2"]
+
+
+def test_check_writable_without_a_profile_makes_no_profile_folder(tmp_path):
+    saves = tmp_path / "saves"
+    store.check_writable(saves, None)
+    assert saves.is_dir() and list(saves.iterdir()) == []
+    (tmp_path / "file.toml").write_text("x")
+    with pytest.raises(SaveError, match="cannot save sessions here"):
+        store.check_writable(tmp_path / "file.toml" / "saves", None)

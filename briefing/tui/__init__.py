@@ -18,14 +18,13 @@ def run_app(args: argparse.Namespace) -> int:
 
     from briefing import pack as packs
     from briefing import store
-    from briefing.records import DEFAULT_PROFILE
 
     pack = packs.load(getattr(args, "pack", None))
     profile = getattr(args, "profile", None)
     if profile is not None:
         profile = store.check_profile(profile)
     saves = Path(getattr(args, "saves", None) or "saves")
-    store.check_writable(saves, profile or DEFAULT_PROFILE)
+    store.check_writable(saves, profile)  # without a profile yet: the saves folder itself
 
     from briefing.tui.app import BriefingApp
 

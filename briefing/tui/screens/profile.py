@@ -13,16 +13,8 @@ from textual.widgets.option_list import Option
 
 from briefing import store
 from briefing.errors import SaveError
-from briefing.records import DEFAULT_PROFILE, PROFILE_RE
+from briefing.records import DEFAULT_PROFILE
 from briefing.tui.text import data
-
-
-def existing_profiles(saves: Path) -> list[str]:
-    """Folders under `saves` named like a profile."""
-    try:
-        return sorted(p.name for p in saves.iterdir() if p.is_dir() and PROFILE_RE.fullmatch(p.name))
-    except OSError:
-        return []
 
 
 class ProfileScreen(Screen[str]):
@@ -31,7 +23,7 @@ class ProfileScreen(Screen[str]):
     def __init__(self, saves: Path) -> None:
         super().__init__()
         self.saves = saves
-        self.profiles = existing_profiles(saves)
+        self.profiles = store.list_profiles(saves)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="profile-dialog"):
