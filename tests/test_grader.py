@@ -34,7 +34,7 @@ PACK_DATA = {
         {"id": "compute", "title": "Compute", "body": (
             "Nio raised training compute investment roughly fivefold this year. Last year it spent about "
             "a tenth of what rivals spent, William Li said. The system runs on about a fifth of rivals' "
-            "cloud compute."
+            "cloud compute. Two further upgrades are planned."
         )},
         {"id": "budget", "title": "Budget", "body": (
             "R&D expenses fell to 1.89 billion yuan in Q1, down 40.7% year over year and 7% from Q4. "
@@ -59,6 +59,7 @@ PACK_DATA = {
         figure("unop-qoq", 92, "%", "92%", "Q1 quarter-over-quarter growth in Urban Navigate on Pilot mileage"),
         figure("mileage", 2e8, "km", "200 million kilometres", "the monthly mileage on the system in February"),
         figure("rd-target", (2e9, 2.5e9), "yuan", "2 billion to 2.5 billion yuan", "the quarterly R&D spending target"),
+        figure("upgrades", 2, "", "two", "the number of further upgrades planned", "compute"),
         {"id": "who-tenth", "kind": "attribution", "section": "compute", "prompt": "Who put it at a tenth?",
          "explanation": "William Li, the CEO.", "quote": "about a tenth of rivals", "paraphrase": True,
          "speaker": "william-li"},
@@ -71,6 +72,16 @@ PACK_DATA = {
         {"id": "which-compute", "kind": "choice", "section": "compute", "prompt": "What rose fivefold?",
          "explanation": "Training compute.", "options": ["cloud compute the system runs on", "training compute",
          "total R&D"], "answer": "training compute"},
+        {"id": "why-wait", "kind": "choice", "section": "compute", "prompt": "Why did Nio wait?",
+         "explanation": "The architecture.", "options": ["The architecture was not yet complete",
+         "The budget could not stretch further", "Not enough chips were available"],
+         "answer": "The architecture was not yet complete"},
+        {"id": "month", "kind": "choice", "section": "budget", "prompt": "In which month?",
+         "explanation": "February.", "options": ["January", "February", "June"], "answer": "February"},
+        {"id": "other-cut", "kind": "choice", "section": "budget", "prompt": "What other reduction?",
+         "explanation": "Design and development.", "options": ["Reduced design and development costs",
+         "Lower AI training compute spending", "Lower chip development costs"],
+         "answer": "Reduced design and development costs"},
         {"id": "rd-up", "kind": "truefalse", "section": "budget", "prompt": "R&D rose year over year?",
          "explanation": "It fell 40.7%.", "answer": False, "evidence": "down 40.7% year over year"},
         {"id": "compute-up", "kind": "truefalse", "section": "compute", "prompt": "Training compute rose?",
@@ -82,6 +93,8 @@ PACK_DATA = {
          "items": ["lower personnel costs", "reduced design and development costs"]},
         {"id": "models", "kind": "list", "section": "budget", "prompt": "Which models?",
          "explanation": "ES9 and EC6.", "items": ["ES9", "EC6"]},
+        {"id": "core", "kind": "list", "section": "budget", "prompt": "Which core technologies?",
+         "explanation": "Chips and operating systems.", "items": ["chips", "operating systems"]},
     ],
 }
 PACK = Pack.model_validate(PACK_DATA)
@@ -216,6 +229,50 @@ SCALE = "right number, wrong scale"
         ("rd-target", "2 billion", False, "give the range, low to high", None),
         ("rd-target", "2 to 2.5 billion miles", False, "wrong unit: miles", None),
         ("rd-q1", "1.8 to 2 billion yuan", False, "give one figure, not a range", None),
+        # found by the answer battery --------------------------------------------------
+        # the edge of a written precision is out: "7%" is not "7.5%", "two" is not "2.5"
+        ("rd-qoq", "7.5%", False, None, None),
+        ("rd-qoq", "6.5%", False, None, None),
+        ("rd-qoq", "7.4%", True, None, None),
+        ("rd-q1", "1.895 billion", False, None, None),
+        ("rd-q1", "1.885 billion", False, None, None),
+        ("upgrades", "2.5", False, None, None),
+        ("upgrades", "two", True, None, None),
+        ("fifth", "21%", False, None, None),
+        ("fifth", "19%", False, None, None),
+        ("fifth", "20.5%", True, None, None),
+        ("rd-target", "2.05 to 2.5 billion", False, None, None),
+        # infinity is no figure (it was "close" to every value)
+        ("rd-q1", "1e309", False, "not a figure", None),
+        ("unop-qoq", "1e400", False, "not a figure", None),
+        ("unop-qoq", "-1e309%", False, "not a figure", None),
+        ("fivefold", "1e99999", False, "not a figure", None),
+        ("rd-q1", "1e308 billion", False, "not a figure", None),  # raised ValueError
+        # a trap names the fact typed, not one within its half-unit tolerance
+        ("rd-q1", "1.89", False, SCALE, None),  # was "1.89 is the number of further upgrades"
+        ("unop-qoq", "1.92", False, None, None),
+        ("rd-q1", "2", False, None, "2 is the number of further upgrades planned"),
+        ("fivefold", "two", False, None, "two is the number of further upgrades planned"),
+        # ...and quotes just the figure when the answer is long
+        ("rd-yoy", "I am fairly sure it was down 7% on the quarter before", False, None, f"7% {QOQ}"),
+        # forms that were not read
+        ("fivefold", "x5", True, None, None),
+        ("fivefold", "×5", True, None, None),
+        ("tenth", "1 / 10", True, None, None),
+        ("tenth", "1 tenth", True, None, None),
+        ("tenth", "one in ten", True, None, None),
+        ("fifth", "one in five", True, None, None),
+        ("rd-yoy", "40,7%", True, None, None),
+        ("rd-yoy", "-40,7 %", True, None, None),
+        ("rd-q1", "1,89 billion yuan", True, None, None),
+        ("rd-q1", "1890 m yuan", True, None, None),
+        ("rd-q1", "1.89 billion yuan (1,890 million)", True, None, None),
+        ("mileage", "200 million km in one month", True, None, None),
+        ("upgrades", "two (2)", True, None, None),
+        ("fifth", "a fifth (20%)", True, None, None),
+        ("mileage", "200 000 000 km", True, None, None),
+        ("mileage", "200.000.000 km", True, None, None),
+        ("rd-target", "20亿到25亿元", True, None, None),
     ],
 )
 def test_figure_answers(qid, text, correct, note, trap):
@@ -316,6 +373,21 @@ def test_figure_matches_finds_each_figure_stated_in_its_section():
         ("who-decline", "Nio", True, None),
         ("who-decline", "the company", True, None),
         ("who-decline", "NIO", True, None),
+        # found by the answer battery: a name with its role, an initial
+        ("who-tenth", "CEO William Li", True, None),
+        ("who-tenth", "William Li (CEO)", True, None),
+        ("who-tenth", "Li, the CEO", True, None),
+        ("who-tenth", "founder and CEO William Li", True, None),
+        ("who-tenth", "W. Li", True, None),
+        ("who-tenth", "it was William Li", True, None),
+        ("who-target", "Stanley Qu, the chief financial officer", True, None),
+        ("who-target", "S. Qu", True, None),
+        ("who-decline", "the company itself", True, None),
+        ("who-decline", "Nio itself", True, None),
+        ("who-tenth", "Stanley Qu, the CFO", False, "that is Stanley Qu, Chief financial officer"),
+        ("who-tenth", "William Li, the CFO", False, None),
+        ("who-tenth", "W. Liu", False, None),
+        ("who-tenth", "William Li and Stanley Qu", False, None),
     ],
 )
 def test_attribution_answers(qid, text, correct, note):
@@ -349,6 +421,25 @@ def test_attribution_answers(qid, text, correct, note):
         ("which-compute", "traning compute", True, None),
         ("which-compute", "total R&D", False, None),
         ("which-compute", "a", False, None),
+        # found by the answer battery: the letter with the option's text
+        ("which-growth", "b) 92%", True, None),
+        ("which-growth", "(b) 92 percent", True, None),
+        ("which-compute", "b. Training compute", True, None),
+        ("which-compute", "option b: training compute", True, None),
+        ("month", "b) February", True, None),
+        ("month", "b) Feb", True, None),  # the text names no other option: the letter decides
+        # the option's text without its article, with "&" or a contraction, or most of it
+        ("why-wait", "architecture was not yet complete", True, None),
+        ("why-wait", "The architecture wasn't yet complete", True, None),
+        ("other-cut", "Reduced design & development costs", True, None),
+        ("other-cut", "design and development costs", True, None),
+        ("other-cut", "chip development costs", False, None),
+        # a one-word option shortened
+        ("month", "Feb", True, None),
+        ("month", "Feb.", True, None),
+        ("month", "Jan", False, None),
+        ("month", "in February", True, None),
+        ("month", "In June", False, None),
     ],
 )
 def test_choice_answers(qid, text, correct, trap):
@@ -363,6 +454,24 @@ def test_a_choice_that_is_no_option_says_so(text):
     assert verdict.note == "choose one of the options, a to d"
 
 
+@pytest.mark.parametrize(
+    "qid, text, note",
+    [
+        # a letter and another option's text: neither is taken (both were, as the text's option)
+        ("which-growth", "a) 92%", "a is 40.7%, but 92% is b: choose one"),
+        ("month", "a) February", "a is January, but February is b: choose one"),
+        # part of an option that leaves out a "not" or an "only" is not that option
+        ("why-wait", "enough chips were available", "choose one of the options, a to c"),
+        ("why-wait", "the budget could stretch further", "choose one of the options, a to c"),
+        # words shared by two options pick neither
+        ("other-cut", "development costs", "choose one of the options, a to c"),
+    ],
+)
+def test_a_choice_that_picks_no_single_option(qid, text, note):
+    verdict = ask(qid, text)
+    assert (verdict.correct, verdict.note) == (False, note)
+
+
 # --- true/false ------------------------------------------------------------------------
 
 
@@ -373,6 +482,12 @@ def test_a_choice_that_is_no_option_says_so(text):
         ("right", False, True), ("correct", False, True), ("1", False, True), ("TRUE.", False, True),
         ("false", True, False), ("F", True, False), ("no", True, False), ("n", True, False), ("wrong", True, False),
         ("incorrect", True, False), ("0", True, False), ("False.", True, False), ("ＦＡＬＳＥ", True, False),
+        # found by the answer battery
+        ("yep", False, True), ("yeah", False, True), ("it's true", False, True), ("That is true.", False, True),
+        ("not false", False, True),
+        ("nope", True, False), ("nah", True, False), ("untrue", True, False), ("not true", True, False),
+        ("it's false", True, False), ("that's false!", True, False),
+        ("True - it does", False, True), ("false, it does not", True, False), ("no, they don't", True, False),
     ],
 )
 def test_truefalse_answers(text, answer_false_q, answer_true_q):
@@ -380,8 +495,9 @@ def test_truefalse_answers(text, answer_false_q, answer_true_q):
     assert ask("compute-up", text).correct is answer_true_q
 
 
-def test_truefalse_neither():
-    verdict = ask("rd-up", "maybe")
+@pytest.mark.parametrize("text", ["maybe", "true or false", "yes and no", "no, it's true", "truee", "not really"])
+def test_truefalse_neither(text):
+    verdict = ask("rd-up", text)
     assert (verdict.correct, verdict.note) == (False, "answer true or false")
 
 
@@ -416,6 +532,16 @@ def test_truefalse_neither():
         ("models", "ec6 and es9", True, None),
         ("models", "ES8, EC6", False, "not on the list: es8"),
         ("models", "ES9, ES9", False, "given twice: ES9"),
+        # found by the answer battery: numbered lists, an ideographic comma, articles, acronyms
+        ("platforms", "1. Cedar 2. Banyan 3. Coconut", True, None),
+        ("platforms", "1) Cedar\n2) Banyan\n3) Coconut", True, None),
+        ("platforms", "Cedar\u3001Banyan\u3001Coconut", True, None),
+        ("platforms", "the Cedar, the Banyan and the Coconut", True, None),
+        ("platforms", "1. Cedar 2. Banyan", False, "1 of 3 missing"),
+        ("core", "chips and an operating system", True, None),
+        ("core", "chips and OS", True, None),
+        ("core", "chips, OSes", True, None),
+        ("core", "chips and software", False, "not on the list: software"),
     ],
 )
 def test_list_answers(qid, text, correct, note):
@@ -453,3 +579,32 @@ def test_every_expected_answer_typed_back_is_right_in_the_real_pack():
         text = expected_text(q, pack)
         verdict = grade(q, text, pack)
         assert verdict.correct, (q.id, text, verdict)
+
+
+# --- nothing typed makes grade() raise, or read a page -----------------------------------
+
+JUNK = [
+    "idk", "?", "[bold]x[/bold]", "x" * 10_000, "1" * 10_000, "1e308", "1e309", "-1e309", "1e308 billion",
+    "9" * 400 + " billion", "1e300 trillion trillion", "nan", "inf", "-inf", "-0", "1/0", "0/0", "0x10", "1e99999",
+    "\u0669\u0662", "\x00", "\u202e92%", "- " * 5000, "1," * 3000, "a tenth " * 2000, "twenty " * 2000,
+    "1.1.1.1", "%", "¥", "$", "billion", "one-", "-fold", "1/", "/10", "between 2 and", "--92", "2 x 3", "x",
+    "Li " * 3000, "option", "a)", "(", "1. 2. 3.",
+]
+
+
+HUGE = {"1e308 billion", "1e309", "-1e309", "1e300 trillion trillion", "1e99999", "9" * 400 + " billion"}
+
+
+@pytest.mark.parametrize("text", JUNK, ids=range(len(JUNK)))
+def test_no_answer_makes_grade_raise(text):
+    for q in PACK.questions:
+        verdict = grade(q, text, PACK)
+        assert isinstance(verdict, Verdict) and verdict.given == text
+        if text in HUGE:
+            assert verdict.correct is False, (q.id, text[:40])  # infinity is no figure
+
+
+def test_a_page_of_text_is_not_read():
+    verdict = ask("unop-qoq", "92% " + "and so on " * 1000)
+    assert (verdict.correct, verdict.note) == (False, "too long: type just the answer")
+    assert ask("unop-qoq", " " * 5000 + "92%" + " " * 5000).correct  # padding is not length

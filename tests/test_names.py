@@ -57,6 +57,22 @@ def test_osa_distance(a, b, limit, distance):
         ("claudio afonzo", "claudio-afonso"),
         ("Nio", "nio"),
         ("the company", "nio"),
+        # found by the answer battery: a name with what the roster says of them
+        ("CEO William Li", "william-li"),
+        ("William Li (CEO)", "william-li"),
+        ("Li, the CEO", "william-li"),
+        ("founder and CEO William Li", "william-li"),
+        ("William Li, the chief executive", "william-li"),
+        ("it was William Li", "william-li"),
+        ("Wiliam Li, CEO", "william-li"),
+        ("Stanley Qu, the chief financial officer", "stanley-qu"),
+        ("CFO Stanley Qu", "stanley-qu"),
+        ("the company itself", "nio"),
+        ("Nio itself", "nio"),
+        # an initial for a given name
+        ("W. Li", "william-li"),
+        ("W Li", "william-li"),
+        ("S. Qu", "stanley-qu"),
     ],
 )
 def test_match_person_accepts(typed, person_id):
@@ -85,6 +101,20 @@ def test_match_person_accepts(typed, person_id):
         "   ",
         "said",
         "CEO",
+        "the chief executive",  # a role is a name only when it is an alias
+        # words beside a name must be said of that person in the roster
+        "William Li, the CFO",
+        "CEO Stanley Qu",
+        "Li Xiang",
+        "Li Auto",
+        "William Li Qu",
+        "William Li and Stanley Qu",
+        "Li or Qu",
+        # an initial never stands for the surname, nor for another given name
+        "W. Liu",
+        "William L",
+        "B. Li",
+        "Stanley Q",
     ],
 )
 def test_match_person_rejects(typed):

@@ -134,6 +134,27 @@ B, M = 1e9, 1e6
         ("92% in the first quarter", 92, "%", 0.5),
         ("92% in 2025", 92, "%", 0.5),
         ("1.89 billion yuan.", 1.89 * B, "yuan", 0.005 * B),
+        # found by the answer battery: forms people type that were not read
+        ("40,7%", 40.7, "%", 0.05),  # a decimal comma
+        ("1,89 billion", 1.89 * B, "", 0.005 * B),
+        ("x5", 5, "x", 0.5),  # a multiple written the other way round
+        ("×10", 10, "x", 0.5),
+        ("about x5", 5, "x", 0.5),
+        ("1 / 10", 0.1, "fraction", 1 / 220),  # a spaced slash
+        ("1 tenth", 0.1, "fraction", 1 / 220),
+        ("2 fifths", 0.4, "fraction", 1 / 60),
+        ("one in ten", 0.1, "fraction", 1 / 220),
+        ("1 in 5", 0.2, "fraction", 0.01),
+        ("200 million km in one month", 200 * M, "km", 0.5 * M),  # "one month" is a period
+        ("two (2)", 2, "", 0.5),  # one figure written twice
+        ("92% (92 percent)", 92, "%", 0.5),
+        ("1890 m yuan", 1.89 * B, "yuan", 0.5 * M),  # a spaced "m" before a unit
+        ("a fifth (20%)", 0.2, "fraction", 0.01),  # a fraction and its percentage: one figure
+        ("200.000.000 km", 200 * M, "km", 0.5),  # dots between groups of three (two or more)
+        ("200 000 000 km", 200 * M, "km", 0.5),  # spaces (or no-break spaces) between groups
+        ("200\u00a0000\u00a0000 km", 200 * M, "km", 0.5),
+        ("1 890 million yuan", 1.89 * B, "yuan", 0.5 * M),
+        ("1.890", 1.89, "", 0.0005),  # one dot group is a decimal point
     ],
 )
 def test_parse_value_unit_precision(text, value, unit, precision):
@@ -199,6 +220,8 @@ def test_direction(text, value, sign):
         ("RMB2-2.5bn", 2 * B, 2.5 * B, "yuan", 0.05 * B),
         ("2,000 to 2,500 million yuan", 2 * B, 2.5 * B, "yuan", 0.5 * M),
         ("7% to 10%", 7, 10, "%", 0.5),
+        ("20亿到25亿", 2 * B, 2.5 * B, "", 0.05 * B),  # found by the answer battery
+        ("2 000 to 2 500 million", 2 * B, 2.5 * B, "", 0.5 * M),
     ],
 )
 def test_ranges(text, low, high, unit, precision):
@@ -224,10 +247,22 @@ def test_ranges(text, low, high, unit, precision):
         "1st",
         "40.7% or 92%",  # two figures: not one answer
         "fell 40.7% to 1.89 billion yuan",
+        "x5%",
+        "x5 billion",
+        "1e309",  # infinity is no figure: it would be "close" to every value
+        "-1e309",
+        "9" * 400,
+        "1e308 billion",  # raised ValueError: float("1e+308e9")
+        "9" * 400 + " billion",  # raised ValueError: float("infe9")
+        "1e300 trillion trillion",
     ],
 )
 def test_not_one_figure(text):
     assert parse(text) is None
+
+
+def test_find_all_skips_figures_too_large_to_be_figures():
+    assert [f.value for f in find_all("1e309 km and 92% and 9" + "9" * 400 + " billion")] == [92.0]
 
 
 def test_a_percent_and_a_level_are_not_a_range():

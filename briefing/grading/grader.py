@@ -3,17 +3,24 @@
 What each kind accepts:
 - figure: any written form of the number (numbers.parse), within the question's
   tolerance, or else the precision its `expected` text is written to ("1.89
-  billion" takes 1.885-1.895 billion). A bare number is read in the question's
-  unit; a fraction and its percentage are the same figure. A right number at
-  the wrong scale, another unit, or the opposite direction is wrong, with a note.
+  billion" takes 1.885-1.895 billion, both edges out: they round away). A bare
+  number is read in the question's unit; a fraction and its percentage are the
+  same figure. A right number at the wrong scale, another unit, or the opposite
+  direction is wrong, with a note.
 - attribution: the roster person named (names.match_person) must be the speaker.
-- choice: an option letter (a-e), the option's text, or, for a figure option,
-  the same figure in any written form.
-- truefalse: true/t/yes/y/right/correct/1, false/f/no/n/wrong/incorrect/0.
-- list: every item once, in any order, nothing extra.
+- choice: an option letter (a-e), the option's text (its article, "&" for "and"
+  and contractions aside; most of its words in order; a one-word option
+  shortened, "Feb"), both ("b) February"; a letter and another option's text
+  pick neither), or, for a figure option, the same figure in any written form.
+- truefalse: true/t/yes/y/right/correct/1/yep/yeah/not false,
+  false/f/no/n/wrong/incorrect/0/nope/nah/untrue/not true, after "it's"/"that's",
+  or as the first word when no other word says the opposite ("False, it does not").
+- list: every item once, in any order, nothing extra; list markers ("1.", "-")
+  and articles between items are not extra; an acronym ("OS") is its item.
 
-A wrong answer that is another figure of the pack gets a `trap`: "40.7% is the
-year-over-year fall in Q1 R&D expenses".
+A wrong answer that is another figure of the pack, as precisely as it is
+written, gets a `trap`: "40.7% is the year-over-year fall in Q1 R&D expenses".
+An answer far longer than any right one is not read ("too long").
 
 What is derived from a question or a pack is worked out once and cached,
 keyed by id() with the object kept alongside (the models are frozen).
@@ -21,6 +28,7 @@ keyed by id() with the object kept alongside (the models are frozen).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -28,7 +36,11 @@ from briefing.grading import names, numbers
 from briefing.grading.normalize import normalize
 from briefing.pack import Pack, expected_text
 
-__all__ = ["Verdict", "grade", "figure_matches"]
+__all__ = ["Verdict", "grade", "figure_matches", "MAX_ANSWER"]
+
+# Longest answer read, in characters (stripped), unless three times the
+# question's own expected text (or longest option) is longer.
+MAX_ANSWER = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +84,10 @@ class _Target:
     high: float | None
     tol: float
     direction: int | None  # -1 a fall, +1 a rise, None when it does not matter
+    # The tolerance is half a unit of the last written digit: its edge is out
+    # ("7%" takes 6.6% to 7.4%, not 7.5%, which is written to a finer digit and
+    # rounds away). An explicit `tolerance` in the pack includes its edge.
+    strict: bool = True
 
 
 def _convert(value: float, unit: str, to: str) -> float | None:
@@ -85,8 +101,13 @@ def _convert(value: float, unit: str, to: str) -> float | None:
     return None
 
 
-def _close(a: float, b: float, tol: float) -> bool:
-    return abs(a - b) <= tol + 1e-9 * max(abs(a), abs(b)) + 1e-12
+def _close(a: float, b: float, tol: float, strict: bool = False) -> bool:
+    if not (math.isfinite(a) and math.isfinite(b)):
+        return False  # inf - inf is nan, and inf <= inf would take "1e999" for anything
+    slack = 1e-9 * max(abs(a), abs(b)) + 1e-12  # float noise: "1.89 billion" vs 1890000000
+    if strict:
+        return abs(a - b) < tol - slack or abs(a - b) <= slack
+    return abs(a - b) <= tol + slack
 
 
 def _question_direction(q, expected: numbers.Figure | None) -> int | None:
@@ -113,10 +134,11 @@ def _figure_target(q) -> _Target:
     else:
         tol = 0.0
     direction = _question_direction(q, expected)
+    strict = q.tolerance is None
     if q.value is not None:
-        return _Target(unit, abs(q.value), None, None, tol, direction)
+        return _Target(unit, abs(q.value), None, None, tol, direction, strict)
     low, high = sorted((abs(q.low), abs(q.high)))
-    return _Target(unit, None, low, high, tol, direction)
+    return _Target(unit, None, low, high, tol, direction, strict)
 
 
 def _option_target(fig: numbers.Figure) -> _Target:
@@ -132,20 +154,20 @@ def _judge(t: _Target, fig: numbers.Figure) -> tuple[bool, str | None]:
         return False, ("give the range, low to high" if t.value is None else "give one figure, not a range")
     if fig.unit and _convert(1.0, fig.unit, t.unit) is None:
         return False, f"wrong unit: {numbers.UNIT_NAMES.get(fig.unit, fig.unit)}"
-    tol = t.tol
+    tol, strict = t.tol, t.strict
     if t.value is not None:
         v = abs(_convert(fig.value, fig.unit, t.unit))
         target = t.value
-        if not _close(v, target, tol):
+        if not _close(v, target, tol, strict):
             factors = _SCALE_FACTORS_PERCENT if t.unit in ("%", "fraction") else _SCALE_FACTORS
-            if target and any(_close(v * f, target, tol) for f in factors):
+            if target and any(_close(v * f, target, tol, strict) for f in factors):
                 return False, "right number, wrong scale"
             return False, None
     else:
         lo, hi = sorted((abs(_convert(fig.low, fig.unit, t.unit)), abs(_convert(fig.high, fig.unit, t.unit))))
-        if not (_close(lo, t.low, tol) and _close(hi, t.high, tol)):
+        if not (_close(lo, t.low, tol, strict) and _close(hi, t.high, tol, strict)):
             factors = _SCALE_FACTORS_PERCENT if t.unit in ("%", "fraction") else _SCALE_FACTORS
-            if t.high and any(_close(lo * f, t.low, tol) and _close(hi * f, t.high, tol) for f in factors):
+            if t.high and any(_close(lo * f, t.low, tol, strict) and _close(hi * f, t.high, tol, strict) for f in factors):
                 return False, "right number, wrong scale"
             return False, None
     if fig.sign is not None and t.direction is not None and fig.sign != t.direction:
@@ -187,11 +209,26 @@ class _PackFacts:
         self.option_traps: dict[tuple[str, int], str | None] = {}
 
     def trap_for(self, fig: numbers.Figure, exclude=None):
-        """The first other figure question `fig` answers, or None."""
+        """The first other figure question `fig` answers, as precisely as it is written, or None.
+
+        "1.89" is within the half-unit tolerance of "two" further upgrades, but
+        it is no way of writing two: a trap must name the fact that was typed.
+        """
         for q, target in self.figures:
-            if q is not exclude and _judge(target, fig)[0]:
+            if q is not exclude and _judge(target, fig)[0] and _echoes(target, fig):
                 return q
         return None
+
+
+def _echoes(t: _Target, fig: numbers.Figure) -> bool:
+    """Whether `fig`, to its own written precision, states the target's figure."""
+    prec = _convert(fig.precision, fig.unit, t.unit)
+    if prec is None:
+        return False
+    if t.value is not None:
+        return _close(abs(_convert(fig.value, fig.unit, t.unit)), t.value, prec)
+    lo, hi = sorted((abs(_convert(fig.low, fig.unit, t.unit)), abs(_convert(fig.high, fig.unit, t.unit))))
+    return _close(lo, t.low, prec) and _close(hi, t.high, prec)
 
 
 def _facts(pack: Pack) -> _PackFacts:
@@ -214,6 +251,9 @@ def grade(question, text: str, pack: Pack) -> Verdict:
     expected = expected_text(question, pack)
     if not text or not text.strip():
         return Verdict(False, text, expected, question.explanation, skipped=True)
+    if len(text) > MAX_ANSWER and len(text.strip()) > _limit(question, expected):
+        # Far longer than any right answer: reading a pasted page would only be slow.
+        return Verdict(False, text, expected, question.explanation, note="too long: type just the answer")
     if kind == "figure":
         correct, trap, note = _grade_figure(question, text, pack)
     elif kind == "attribution":
@@ -229,6 +269,11 @@ def grade(question, text: str, pack: Pack) -> Verdict:
     return Verdict(correct, text, expected, question.explanation, trap=trap, note=note)
 
 
+def _limit(q, expected: str) -> int:
+    longest = max(map(len, q.options)) if q.kind == "choice" else len(expected)
+    return max(MAX_ANSWER, 3 * longest)
+
+
 def _grade_figure(q, text: str, pack: Pack):
     fig = numbers.parse(text)
     if fig is None:
@@ -238,8 +283,14 @@ def _grade_figure(q, text: str, pack: Pack):
     if ok:
         return True, None, None
     other = _facts(pack).trap_for(fig, exclude=q)
-    trap = f"{text.strip()} is {other.measures}" if other is not None else None
+    trap = f"{_shown(text, fig)} is {other.measures}" if other is not None else None
     return False, trap, note
+
+
+def _shown(text: str, fig: numbers.Figure) -> str:
+    """The answer as typed, for a trap; just the figure read from it when the rest is long."""
+    typed = " ".join(text.split())
+    return typed if len(typed) <= 40 else fig.text
 
 
 def _grade_attribution(q, text: str, pack: Pack):
@@ -254,11 +305,35 @@ def _grade_attribution(q, text: str, pack: Pack):
 # --- choice ------------------------------------------------------------------------
 
 _LETTER = re.compile(r"(?:option )?\(?([a-e])\s*[).:]?", re.ASCII)
+# A letter and the option's text: "b) February", "(b) February", "b. February", "option b: February".
+_LABELLED = r"(?:option ([a-e])\s*[).:-]?|\(?([a-e])\s*[).:]|([a-e]) -) ?(.+)"
 _END_PUNCT = " .!?;,'\""
+_ARTICLES = frozenset({"the", "a", "an"})
+_PREPOSITIONS = frozenset({"in", "on", "at", "by", "during"})
+_CONTRACTIONS = {"can't": "can not", "cant": "can not", "cannot": "can not", "won't": "will not"}
+
+
+def _not_form(word: str) -> str:
+    """ "wasn't" -> "was not"."""
+    if word in _CONTRACTIONS:
+        return _CONTRACTIONS[word]
+    return word[:-3] + " not" if word.endswith("n't") and len(word) > 3 else word
+
+
+def _option_words(text: str) -> tuple[str, ...]:
+    """An option's words for comparing: "&" is "and", "wasn't" is "was not", no leading article."""
+    norm = normalize(text).replace("&", " and ")
+    if "'" in norm or "cannot" in norm:
+        norm = " ".join(_not_form(w) for w in norm.split())
+    w = names.words(norm)
+    while w and w[0] in _ARTICLES:
+        w = w[1:]
+    return w
 
 
 @dataclass(frozen=True, slots=True)
 class _Choice:
+    options: tuple[str, ...]  # as written
     texts: tuple[str, ...]  # normalised options
     words: tuple[tuple[str, ...], ...]
     targets: tuple[_Target | None, ...]  # figure options as targets
@@ -275,20 +350,44 @@ def _make_choice(q) -> _Choice:
     else:
         answer = [o.casefold() for o in q.options].index(q.answer.casefold())
     return _Choice(
+        tuple(q.options),
         texts,
-        tuple(names.words(o) for o in q.options),
+        tuple(_option_words(o) for o in q.options),
         tuple(_option_target(f) if f is not None else None for f in figures),
         figures,
         answer,
     )
 
 
-def _chosen(c: _Choice, text: str) -> int | None:
+def _chosen(c: _Choice, text: str) -> tuple[int | None, str | None]:
+    """(option index, None), or (None, why) when the answer picks no single option."""
     norm = normalize(text).strip(_END_PUNCT)
     m = _LETTER.fullmatch(norm)
     if m is not None:
-        index = ord(m.group(1)) - ord("a")
-        return index if index < len(c.texts) else None
+        return _letter(c, m.group(1))
+    if norm in c.texts:
+        return c.texts.index(norm), None
+    m = re.fullmatch(_LABELLED, norm, re.ASCII)  # compiled on first use, kept in re's cache
+    if m is not None:
+        letter = m.group(1) or m.group(2) or m.group(3)
+        chosen, why = _letter(c, letter)
+        if chosen is None:
+            return None, why
+        rest = m.group(4).strip(_END_PUNCT)
+        by_text = _by_text(c, rest, rest)
+        if by_text is None or by_text == chosen:
+            return chosen, None  # "b) February", or "b) Feb..." that names no other option
+        return None, f"{letter} is {c.options[chosen]}, but {c.options[by_text]} is {'abcde'[by_text]}: choose one"
+    return _by_text(c, text, norm), None
+
+
+def _letter(c: _Choice, letter: str) -> tuple[int | None, str | None]:
+    index = ord(letter) - ord("a")
+    return (index, None) if index < len(c.texts) else (None, None)
+
+
+def _by_text(c: _Choice, text: str, norm: str) -> int | None:
+    """The option whose text (or figure) `text` is, or None."""
     if norm in c.texts:
         return c.texts.index(norm)
     fig = numbers.parse(text)
@@ -298,16 +397,48 @@ def _chosen(c: _Choice, text: str) -> int | None:
             return hits[0]
         if hits:
             return None
-    typed = names.words(text)
+    typed = _option_words(text)
+    if not typed:
+        return None
     hits = [i for i, w in enumerate(c.words) if names.same_words(typed, w)]
-    return hits[0] if len(hits) == 1 else None
+    if not hits and len(typed) > 1 and typed[0] in _PREPOSITIONS:
+        # "in June", "on Thursday": the option with a preposition before it
+        hits = [i for i, w in enumerate(c.words) if names.same_words(typed[1:], w)]
+    if hits:
+        return hits[0] if len(hits) == 1 else None
+    # Most of one option's words, in order: "design and development costs"
+    hits = [i for i, w in enumerate(c.words) if _most_of(typed, w)]
+    if len(hits) == 1:
+        return hits[0]
+    # A one-word option shortened: "Feb", "Sept"
+    if len(typed) == 1 and len(typed[0]) >= 3 and not typed[0].isdigit():
+        hits = [i for i, w in enumerate(c.words) if len(w) == 1 and len(w[0]) > len(typed[0]) and w[0].startswith(typed[0])]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
+# Words whose loss turns an option around: "Only the ES9" is not "the ES9".
+_NEGATORS = frozenset("not no never neither nor none only without except".split())
+
+
+def _most_of(typed: tuple[str, ...], option: tuple[str, ...]) -> bool:
+    """`typed` is a run of at least two thirds of `option`'s words (and at least two words),
+    leaving out no word like "not" or "only"."""
+    n = len(typed)
+    if n < 2 or n >= len(option) or 3 * n < 2 * len(option):
+        return False
+    for k in range(len(option) - n + 1):
+        if names.same_words(typed, option[k : k + n]) and not _NEGATORS.intersection(option[:k] + option[k + n :]):
+            return True
+    return False
 
 
 def _grade_choice(q, text: str, pack: Pack):
     c = _cached(_CHOICES, q, _make_choice)
-    index = _chosen(c, text)
+    index, why = _chosen(c, text)
     if index is None:
-        return False, None, f"choose one of the options, a to {'abcde'[len(c.texts) - 1]}"
+        return False, None, why or f"choose one of the options, a to {'abcde'[len(c.texts) - 1]}"
     if index == c.answer:
         return True, None, None
     facts = _facts(pack)
@@ -321,12 +452,21 @@ def _grade_choice(q, text: str, pack: Pack):
 
 # --- true/false ------------------------------------------------------------------
 
-_TRUE = frozenset({"true", "t", "yes", "y", "right", "correct", "1"})
-_FALSE = frozenset({"false", "f", "no", "n", "wrong", "incorrect", "0"})
+_TRUE = frozenset({"true", "t", "yes", "y", "right", "correct", "1", "yep", "yeah", "yup", "not false"})
+_FALSE = frozenset({"false", "f", "no", "n", "wrong", "incorrect", "0", "nope", "nah", "untrue", "not true"})
+# "it's true", "that is false": the word after a lead-in
+_LEAD_INS = ("it's ", "it is ", "that's ", "that is ", "this is ")
 
 
 def _grade_truefalse(q, text: str):
     norm = normalize(text).strip(_END_PUNCT)
+    if norm.startswith(_LEAD_INS):
+        norm = norm.split(" ", 2 if norm.startswith(("it is", "that is", "this is")) else 1)[-1].strip(_END_PUNCT)
+    if norm not in _TRUE and norm not in _FALSE:
+        # "False, it does not": the first word decides when no other says otherwise
+        said = _ASCII_WORD.findall(norm)
+        if len(said) > 1 and said[0] in _TF_WORDS and not any(w in _TF_WORDS for w in said[1:]):
+            norm = said[0]
     if norm in _TRUE:
         return q.answer is True, None, None
     if norm in _FALSE:
@@ -334,12 +474,38 @@ def _grade_truefalse(q, text: str):
     return False, None, "answer true or false"
 
 
+# Whole words that say true or false (not the letters and digits: "t", "1")
+_TF_WORDS = frozenset(w for w in _TRUE | _FALSE if len(w) > 1 and " " not in w)
+
+
 # --- lists ---------------------------------------------------------------------------
 
 # Items are split at these and at spaces; neighbouring pieces are joined back
 # when an item has several words ("research and development", "R&D").
-_SEPARATORS = re.compile(r"(?:\s*(?:[,;&/+]|\band\b)\s*|\s+)+")
+_SEPARATORS = re.compile(r"(?:\s*(?:[,;&/+\u3001]|\band\b)\s*|\s+)+")
 _MAX_PIECES = 60
+# Pieces that may stand alone between items: list markers ("1.", "2)", "-") and articles.
+_FILLER_WORDS = frozenset({"a", "an", "the", "-", "*", "\u2022", "\u00b7"})
+
+
+def _is_filler(piece: str) -> bool:
+    if piece in _FILLER_WORDS:
+        return True
+    digits = piece[1:-1] if piece[:1] == "(" else piece[:-1]
+    return piece[-1:] in ".):" and 0 < len(digits) <= 2 and digits.isascii() and digits.isdigit()
+_ACRONYM_SKIP = frozenset({"and", "of", "the", "a", "an", "for"})
+
+
+def _make_item(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(words, acronym forms): "operating systems" -> (("operating", "systems"), ("os", "oss", "oses"))."""
+    w = names.words(text)
+    initials = "".join(x[0] for x in w if x not in _ACRONYM_SKIP)
+    return w, ((initials, initials + "s", initials + "es") if len(initials) >= 2 and len(w) >= 2 else ())
+
+
+def _item_matches(typed: tuple[str, ...], item: tuple) -> bool:
+    # "OS", "OSes" for "operating systems"
+    return names.same_words(typed, item[0]) or (len(typed) == 1 and typed[0] in item[1])
 
 
 def _pieces(norm: str) -> list[tuple[int, int]]:
@@ -354,34 +520,35 @@ def _pieces(norm: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _assign(norm: str, spans: list, items: list, used: list[bool], i: int, longest: int) -> bool:
+def _assign(norm: str, spans: list, filler: list, items: list, used: list[bool], i: int, longest: int) -> bool:
     """Whether pieces i.. can be split into the unused items, each used once."""
     if i == len(spans):
         return all(used)
     for j in range(i + 1, min(len(spans), i + longest) + 1):
         typed = names.words(norm[spans[i][0] : spans[j - 1][1]])
         for k, item in enumerate(items):
-            if not used[k] and names.same_words(typed, item):
+            if not used[k] and _item_matches(typed, item):
                 used[k] = True
-                if _assign(norm, spans, items, used, j, longest):
+                if _assign(norm, spans, filler, items, used, j, longest):
                     return True
                 used[k] = False
-    return False
+    return filler[i] and _assign(norm, spans, filler, items, used, i + 1, longest)
 
 
 def _grade_list(q, text: str):
-    items = _cached(_LISTS, q, lambda q: [names.words(i) for i in q.items])
+    items = _cached(_LISTS, q, lambda q: [_make_item(i) for i in q.items])
     norm = normalize(text.replace("\r", "").replace("\n", " , "))
     spans = _pieces(norm)
-    if len(spans) > _MAX_PIECES:
+    if len(spans) > min(_MAX_PIECES, 4 * sum(len(i[0]) for i in items) + 8):
         return False, None, f"give the {len(items)} items"
-    longest = max(len(w) for w in items) * 2 + 1  # an item's words and what joins them
-    if _assign(norm, spans, items, [False] * len(items), 0, longest):
+    filler = [_is_filler(norm[a:b]) for a, b in spans]
+    longest = max(len(i[0]) for i in items) * 2 + 1  # an item's words and what joins them
+    if _assign(norm, spans, filler, items, [False] * len(items), 0, longest):
         return True, None, None
-    return False, None, _list_note(q, norm, spans, items, longest)
+    return False, None, _list_note(q, norm, spans, filler, items, longest)
 
 
-def _list_note(q, norm: str, spans: list, items: list, longest: int) -> str:
+def _list_note(q, norm: str, spans: list, filler: list, items: list, longest: int) -> str:
     """What was wrong with a list: words that are no item, an item twice, or how many are missing."""
     used = [False] * len(items)
     extra: list[str] = []
@@ -392,12 +559,13 @@ def _list_note(q, norm: str, spans: list, items: list, longest: int) -> str:
         hit = None
         for j in range(min(len(spans), i + longest), i, -1):
             typed = names.words(norm[spans[i][0] : spans[j - 1][1]])
-            matching = [k for k, item in enumerate(items) if names.same_words(typed, item)]
+            matching = [k for k, item in enumerate(items) if _item_matches(typed, item)]
             if matching:
                 hit = (next((k for k in matching if not used[k]), matching[0]), j)
                 break
         if hit is None:
-            run = spans[i][0] if run is None else run
+            if not filler[i]:
+                run = spans[i][0] if run is None else run
             i += 1
             continue
         if run is not None:

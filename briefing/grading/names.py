@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from briefing.grading.normalize import fold
 
@@ -21,6 +22,17 @@ _WORD = re.compile(r"[^\W_]+")
 _DIGIT = re.compile(r"\d")
 _LEADING = frozenset({"the", "mr", "mrs", "ms", "dr"})
 _TRAILING = frozenset({"said"})
+# Words that may stand beside a name without naming anyone: "it was William Li",
+# "Li, the CEO", "Nio itself".
+_FILLER = frozenset({"the", "mr", "mrs", "ms", "dr", "said", "it", "was", "is", "s", "itself", "and", "of", "its", "his"})
+# Longest answer read as a name with words about them: "founder and CEO William Li of Nio".
+_MAX_DESCRIBED = 12
+# Titles spelled out, read as their usual abbreviations.
+_TITLES = {
+    ("chief", "executive", "officer"): "ceo",
+    ("chief", "executive"): "ceo",
+    ("chief", "financial", "officer"): "cfo",
+}
 
 
 def osa_distance(a: str, b: str, limit: int) -> int:
@@ -56,6 +68,7 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(fold(text)))
 
 
+@lru_cache(maxsize=16384)
 def word_matches(typed: str, reference: str) -> bool:
     """One typed word against one reference word, under the rule above."""
     if typed == reference:
@@ -88,7 +101,7 @@ def match_item(text: str, item: str) -> bool:
 
 
 def _name_words(text: str) -> tuple[str, ...]:
-    w = words(text)
+    w = _titles(words(text))
     while w and w[0] in _LEADING:
         w = w[1:]
     while w and w[-1] in _TRAILING:
@@ -96,44 +109,106 @@ def _name_words(text: str) -> tuple[str, ...]:
     return w
 
 
-# Per roster: each person's accepted forms as word tuples. Keyed by id() with
-# the roster kept alongside, so a recycled id is never mistaken for it.
-_ROSTERS: dict[int, tuple[Sequence, list]] = {}
+def _titles(w: tuple[str, ...]) -> tuple[str, ...]:
+    if "chief" not in w:
+        return w
+    out: list[str] = []
+    i = 0
+    while i < len(w):
+        for title, short in _TITLES.items():
+            if w[i : i + len(title)] == title:
+                out.append(short)
+                i += len(title)
+                break
+        else:
+            out.append(w[i])
+            i += 1
+    return tuple(out)
 
 
-def _forms(people: Sequence) -> list:
+# Per roster: each person's accepted forms as word tuples, and the answers
+# already matched. Keyed by id() with the roster kept alongside, so a recycled
+# id is never mistaken for it.
+_ROSTERS: dict[int, tuple[Sequence, list, dict]] = {}
+_MATCHED_LIMIT = 4096
+
+
+def _roster(people: Sequence) -> tuple[list, dict]:
     key = id(people)
     hit = _ROSTERS.get(key)
     if hit is not None and hit[0] is people:
-        return hit[1]
+        return hit[1], hit[2]
     forms = []
     for person in people:
         names = {_name_words(n) for n in (person.name, *person.aliases)}
-        forms.append((person, [n for n in names if n]))
+        # What may be said of them beside a name: their role's words and their names'.
+        described = set(_name_words(person.role)).union(*names) - _FILLER
+        forms.append((person, [n for n in names if n], frozenset(described)))
     if len(_ROSTERS) > 256:
         _ROSTERS.clear()
-    _ROSTERS[key] = (people, forms)
-    return forms
+    _ROSTERS[key] = (people, forms, {})
+    return forms, _ROSTERS[key][2]
 
 
 def match_person(text: str, people: Sequence):
     """The roster person `text` names (by name or alias, small misspellings allowed), or None.
 
     A leading "the", "Mr", "Mrs", "Ms" or "Dr" and a trailing "said" are
-    dropped. When the text could be more than one person, only an exact
-    match decides; otherwise None.
+    dropped; "chief executive (officer)" is "CEO", "chief financial officer"
+    "CFO"; an initial may stand for a given name ("W. Li"). When the text could
+    be more than one person, only an exact match decides; otherwise None.
+    A name with words the roster says of that person ("CEO William Li",
+    "Li, the CEO", "Nio's CFO") is that person, if it can be no one else.
     """
-    typed = _name_words(text)
+    roster, matched = _roster(people)
+    try:
+        return matched[text]
+    except KeyError:
+        pass
+    person = _match(_name_words(text), roster)
+    if len(matched) >= _MATCHED_LIMIT:
+        matched.clear()
+    matched[text] = person
+    return person
+
+
+def _match(typed: tuple[str, ...], roster: list):
     if not typed:
         return None
     fuzzy, exact = [], []
-    for person, forms in _forms(people):
+    for person, forms, _ in roster:
         if typed in forms:
             exact.append(person)
-        elif any(_same(typed, form) for form in forms):
+        elif any(_same(typed, form) or _initialled(typed, form) for form in forms):
             fuzzy.append(person)
     if len(exact) == 1:
         return exact[0]
-    if not exact and len(fuzzy) == 1:
-        return fuzzy[0]
-    return None
+    if exact or fuzzy:
+        return fuzzy[0] if not exact and len(fuzzy) == 1 else None
+    # A name with what the roster says of them: "CEO William Li", "Li, the CEO",
+    # "the company itself". Every other word must be theirs (their role's, their
+    # names'); a role alone ("the founder") is a name only when it is an alias.
+    if len(typed) > _MAX_DESCRIBED:
+        return None
+    described = [person for person, forms, said in roster if _described(typed, forms, said)]
+    return described[0] if len(described) == 1 else None
+
+
+def _initialled(typed: tuple[str, ...], form: tuple[str, ...]) -> bool:
+    """ "W. Li" for "William Li": an initial for a given name, never for the last."""
+    if len(typed) != len(form) or len(form) < 2 or typed[-1] != form[-1] or typed == form:
+        return False
+    return all(t == f or (len(t) == 1 and f[0] == t and f[0].isalpha()) for t, f in zip(typed[:-1], form[:-1]))
+
+
+def _described(typed: tuple[str, ...], forms: list, said: frozenset) -> bool:
+    """A name of theirs in `typed`, and every other word one said of them (or filler)."""
+    for form in forms:
+        n = len(form)
+        for k in range(len(typed) - n + 1):
+            part = typed[k : k + n]
+            if _same(part, form) or _initialled(part, form):
+                others = [w for w in typed[:k] + typed[k + n :] if w not in _FILLER]
+                if all(w in said or any(word_matches(w, d) for d in said) for w in others):
+                    return True
+    return False

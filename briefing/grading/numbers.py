@@ -1,8 +1,8 @@
 """Reading figures as people write them: "1.89bn", "fivefold", "a tenth", "2-2.5 billion".
 
 `parse(text)` reads a whole answer into one `Figure` (None when it holds no
-figure, or more than one). `find_all(text)` returns every figure written in a
-piece of prose, in order. Both share one scanner over the normalised text's
+figure, more than one, or one too large to be finite: "1e999"). `find_all(text)`
+returns every figure written in a piece of prose, in order. Both share one scanner over the normalised text's
 tokens, so a figure reads the same wherever it is written.
 
 A Figure's `value` is in plain units and carries the sign (-40.7 for "down
@@ -12,6 +12,11 @@ its scale ("1.89 billion" -> 0.005e9, "92%" -> 0.5, "fivefold" -> 0.5).
 A range has `low` and `high` (and value None); its precision is the finer
 of its two ends'.
 
+Digits may carry thousands separators ("1,890", "200 000 000", "200.000.000"
+with two or more groups) or a decimal comma ("40,7"). Multiples are also written
+"x5"; fractions "1 / 10", "1 tenth", "one in ten". The same figure written twice
+("two (2)", "a fifth (20%)") is one figure.
+
 Units: "%", "x" (a multiple), "fraction", "yuan", "km", "mi", "usd", ""
 (a plain count). Miles are never converted to kilometres: a different unit
 is a different answer.
@@ -19,6 +24,7 @@ is a different answer.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -74,6 +80,8 @@ _SCALES = {
     "万": 4, "亿": 8,
 }
 _TIGHT_SCALES = {"m", "b"}
+# Units a spaced "m" or "b" may scale: "1890 m yuan", "200 m km".
+_SCALED_UNITS = frozenset({"yuan", "usd", "km", "mi"})
 _FRACTIONS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
     "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
@@ -121,14 +129,20 @@ _BETWEEN_DIRECTION = frozenset(
     "by about roughly around approximately approx some nearly almost over more than just only "
     "close circa c ca an a of ~ ≈ another".split()
 )
-_RANGE_TO = frozenset({"to", "-", "through", "~"})
+_RANGE_TO = frozenset({"to", "-", "through", "~", "到", "至"})
 _PER = frozenset({"a", "per", "each", "every", "/"})
 _PERIODS = frozenset({"quarter", "year", "month", "week", "day", "annum"})
 
 # --- tokens ----------------------------------------------------------------------
 
 _TOKEN = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<exp>e[-+]?\d+(?![a-z]))?"
+    # thousands separators ("1,890"), a decimal comma ("40,7": one or two digits after
+    # it, not part of a "1,2,3" run), plain digits and decimals
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?"
+    # "200.000.000" (two or more dot groups: one would be a decimal), "200 000 000"
+    r"|\d{1,3}(?:\.\d{3}){2,}(?![\d.])|(?<![\w.,])\d{1,3}(?: \d{3})+(?![\d.,])"
+    r"|(?<!\d,)\d+,\d{1,2}(?!\d|,\d)|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<exp>e[-+]?\d+(?![a-z]))?"
     r"|(?P<word>[a-z]+(?:'[a-z]+)?)"
     r"|(?P<sym>\S)",
     re.ASCII,
@@ -184,7 +198,12 @@ def _fraction_precision(num: float, den: float) -> float:
 
 def _digits(tok: _Tok) -> tuple[float, float, str]:
     """(value, precision, mantissa) of a digits token, exponent applied."""
-    text = tok.text.replace(",", "")
+    text = tok.text.replace(" ", "")
+    comma = text.find(",")
+    # "40,7" is a decimal comma; "1,890" a thousands separator
+    text = text.replace(",", ".") if comma != -1 and len(text) - comma <= 3 else text.replace(",", "")
+    if text.count(".") > 1:
+        text = text.replace(".", "")  # "200.000.000"
     decimals = len(text) - text.index(".") - 1 if "." in text else 0
     if tok.exp:
         exp = int(tok.exp[1:])
@@ -229,12 +248,15 @@ def _read_words(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     return (total, j) if seen else None
 
 
-def _read_core(toks: list[_Tok], i: int, bare_fractions: bool) -> _Q | None:
-    """The number itself at i, with what is glued to it; no scale or unit yet."""
+def _read_core(toks: list[_Tok], i: int, bare_fractions: bool, glued: bool = False) -> _Q | None:
+    """The number itself at i, with what is glued to it; no scale or unit yet.
+
+    `glued`: what is written straight before it ("x" of "x5") has been read already.
+    """
     n = len(toks)
     t = toks[i]
     if t.kind == NUM:
-        if i > 0 and _adjacent(toks[i - 1], t):
+        if i > 0 and not glued and _adjacent(toks[i - 1], t):
             prev = toks[i - 1]
             if prev.kind == WORD and prev.text not in _CURRENCY_BEFORE:
                 return None  # a code: "ES9", "Q1"
@@ -253,6 +275,21 @@ def _read_core(toks: list[_Tok], i: int, bare_fractions: bool) -> _Q | None:
                 if den == 0:
                     return None
                 return _Q(value / den, _fraction_precision(value, den), "fraction", start=i, end=i + 3)
+        elif i + 1 < n and _whole(t):
+            nxt = toks[i + 1].text
+            # "1 / 10" spaced, both ends whole numbers
+            if nxt == "/" and i + 2 < n and toks[i + 2].kind == NUM and _whole(toks[i + 2]) and not (
+                i + 3 < n and (_adjacent(toks[i + 2], toks[i + 3]) or toks[i + 3].text in _SCALES)
+            ):
+                den, _, _ = _digits(toks[i + 2])
+                if den == 0:
+                    return None
+                return _Q(value / den, _fraction_precision(value, den), "fraction", start=i, end=i + 3)
+            # "1 tenth", "2 fifths"
+            if nxt in _FRACTIONS and 0 < value < 20:
+                den = _FRACTIONS[nxt]
+                return _Q(value / den, _fraction_precision(value, den), "fraction", start=i, end=i + 2)
+            return _one_in(toks, i, value, i + 1) or q
         return q
     if t.kind != WORD:
         return None
@@ -287,7 +324,39 @@ def _read_core(toks: list[_Tok], i: int, bare_fractions: bool) -> _Q | None:
     if k < n and toks[k].text in _FRACTIONS and 0 < value < 20:
         den = _FRACTIONS[toks[k].text]
         return _Q(value / den, _fraction_precision(value, den), "fraction", start=i, end=k + 1)
-    return _Q(float(value), 0.5, start=i, end=j)
+    if w == "one" and j == i + 1 and j < n and toks[j].text in _ONE_PERIOD:
+        return None  # "in one month": a period, not a figure
+    return _one_in(toks, i, value, j) or _Q(float(value), 0.5, start=i, end=j)
+
+
+# "one month", "one year": the number one as an article of time
+_ONE_PERIOD = frozenset({"month", "year", "week", "day", "time"})
+
+
+def _whole(tok: _Tok) -> bool:
+    return tok.exp is None and "." not in tok.text and "," not in tok.text
+
+
+def _one_in(toks: list[_Tok], i: int, value: float, j: int) -> _Q | None:
+    """ "one in ten", "1 in 5": a fraction, when the second number is the larger (up to 100)."""
+    n = len(toks)
+    if not (j + 1 < n and toks[j].text == "in" and 0 < value < 100):
+        return None
+    k = j + 1
+    if toks[k].kind == NUM:
+        if not _whole(toks[k]) or (k + 1 < n and _adjacent(toks[k], toks[k + 1])):
+            return None
+        den, end = float(toks[k].text), k + 1
+    else:
+        words = _read_words(toks, k)
+        if words is None:
+            return None
+        den, end = words
+    if end < n and (toks[end].text in _SCALES or toks[end].text in _UNITS_AFTER):
+        return None  # "5 in 10 billion" is not a fraction
+    if not value < den <= 100:
+        return None
+    return _Q(value / den, _fraction_precision(value, den), "fraction", start=i, end=end)
 
 
 def _read(toks: list[_Tok], i: int, bare_fractions: bool, signed: bool = True) -> _Q | None:
@@ -308,16 +377,33 @@ def _read(toks: list[_Tok], i: int, bare_fractions: bool, signed: bool = True) -
     if i < n and toks[i].text in _CURRENCY_BEFORE and i + 1 < n and toks[i + 1].kind == NUM:
         unit = _CURRENCY_BEFORE[toks[i].text]
         i += 1
+    times_before = False
+    if (
+        i + 1 < n
+        and toks[i].text in ("x", "×")
+        and toks[i + 1].kind == NUM
+        and _adjacent(toks[i], toks[i + 1])
+        and not (i > 0 and toks[i - 1].kind != SYM and _adjacent(toks[i - 1], toks[i]))
+        and not unit
+    ):
+        times_before = True  # "x5", "×10": a multiple written the other way round
+        i += 1
     if i >= n:
         return None
-    q = _read_core(toks, i, bare_fractions)
+    q = _read_core(toks, i, bare_fractions, glued=times_before)
     if q is None:
         return None
     j = q.end
-    # scale: "billion", "bn", "200m", "亿"
-    if j < n and q.unit != "fraction" and q.unit != "x":
+    if times_before and (q.unit or (j < n and toks[j].text in _SCALES)):
+        return None  # "x5%", "x5 billion"
+    # scale: "billion", "bn", "200m", "亿"; "1890 m yuan" spaced, before a unit
+    if j < n and q.unit != "fraction" and q.unit != "x" and not times_before:
         s = toks[j].text
-        if s in _SCALES and (s not in _TIGHT_SCALES or _adjacent(toks[j - 1], toks[j])):
+        if s in _SCALES and (
+            s not in _TIGHT_SCALES
+            or _adjacent(toks[j - 1], toks[j])
+            or (j + 1 < n and _UNITS_AFTER.get(toks[j + 1].text) in _SCALED_UNITS)
+        ):
             _scale(q, _SCALES[s])
             j += 1
     # unit after: "%", "per cent", "yuan", "km", "times", "-fold", "x"
@@ -336,6 +422,10 @@ def _read(toks: list[_Tok], i: int, bare_fractions: bool, signed: bool = True) -
             q.unit, j = "%", j + 2
         elif s == "percentage" and j + 1 < n and toks[j + 1].text in ("point", "points"):
             q.unit, j = "%", j + 2
+    if times_before:
+        if q.unit not in ("", "x"):
+            return None
+        q.unit = "x"
     if unit and not q.unit:
         q.unit = unit
     if q.unit in ("yuan", "usd") and j < n and toks[j].text in _UNITS_AFTER and _UNITS_AFTER[toks[j].text] == q.unit:
@@ -441,7 +531,9 @@ def _scan(text: str, bare_fractions: bool, limit: int, prose: bool = False) -> l
 
 def _scale(q: _Q, exp: int) -> None:
     """Apply a scale word: "1.89" + "billion" -> 1.89e9, exactly as float("1.89e9")."""
-    q.value = float(repr(q.value) + "e" + str(exp)) if q.digits else q.value * 10**exp
+    r = repr(q.value)
+    # repr is "1.89" for what was typed; "1e+300" or "inf" when the digits were already huge
+    q.value = float(r + "e" + str(exp)) if q.digits and r[-1].isdigit() and "e" not in r else q.value * 10**exp
     q.precision *= 10**exp
     q.scaled = True
     q.exp = exp
@@ -450,9 +542,9 @@ def _scale(q: _Q, exp: int) -> None:
 # Where a quantity may start: digits, number words, "a"/"an", currency, signs.
 _WORD_STARTS = frozenset(
     set(_ONES) | set(_TENS) | set(_FOLDS) | set(_MULTIPLES) | set(_FRACTIONS)
-    | {"a", "an", "half", "rmb", "cny", "usd"}
+    | {"a", "an", "half", "rmb", "cny", "usd", "x"}
 )
-_SYM_STARTS = frozenset({"-", "+", "¥", "$"})
+_SYM_STARTS = frozenset({"-", "+", "¥", "$", "×"})
 
 
 @lru_cache(maxsize=4096)
@@ -466,7 +558,29 @@ def parse(text: str) -> Figure | None:
         found = _scan(norm, True, 1)
     if len(found) > 1:  # "92% in 2025": a year is not the answer
         found = [f for f in found if not _is_year(f)]
-    return found[0] if len(found) == 1 else None
+    if len(found) > 1 and all(_same_figure(f, found[0]) for f in found[1:]):
+        # "two (2)", "1.89 billion yuan (1,890 million)": one figure written twice
+        found = [next((f for f in found if f.unit), found[0])]
+    if len(found) != 1 or not _finite(found[0]):  # "1e999" is no figure
+        return None
+    return found[0]
+
+
+def _finite(f: Figure) -> bool:
+    return all(v is None or math.isfinite(v) for v in (f.value, f.low, f.high))
+
+
+def _same_figure(a: Figure, b: Figure) -> bool:
+    if a.sign is not None and b.sign is not None and a.sign != b.sign:
+        return False
+    if a.is_range or b.is_range:
+        return (a.low, a.high) == (b.low, b.high) and (a.unit == b.unit or not a.unit or not b.unit)
+    if a.unit == b.unit or not a.unit or not b.unit:
+        return a.value == b.value
+    if {a.unit, b.unit} == {"%", "fraction"}:  # "a fifth (20%)"
+        pct, frac = (a, b) if a.unit == "%" else (b, a)
+        return abs(pct.value - frac.value * 100) <= 1e-9 * abs(pct.value) + 1e-12
+    return False
 
 
 def _is_year(f: Figure) -> bool:
@@ -475,4 +589,4 @@ def _is_year(f: Figure) -> bool:
 
 def find_all(text: str) -> list[Figure]:
     """Every figure written in a piece of prose (a briefing section), in order."""
-    return _scan(normalize(text), False, 1 << 30, prose=True)
+    return [f for f in _scan(normalize(text), False, 1 << 30, prose=True) if _finite(f)]
