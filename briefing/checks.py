@@ -26,6 +26,8 @@ def check(pack: Pack, label: str) -> list[Problem]:
         return problems  # the checks below look things up by id
 
     sections = {s.id: s for s in pack.sections}
+    if pack.pack.key_figures and pack.pack.key_figures not in sections:
+        problems.append(Problem(label, None, "pack.key_figures", f"no section {pack.pack.key_figures!r}"))
     people = {p.id: p for p in pack.people}
     bodies: dict[str, str] = {}
     figures: dict[str, list] = {}

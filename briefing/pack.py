@@ -56,6 +56,7 @@ class PackInfo(Strict):
     version: Text
     source: Source
     pass_mark: float = Field(ge=0, le=100)
+    key_figures: Str = ""  # the id of the section that tabulates the key figures
 
 
 class Section(Strict):

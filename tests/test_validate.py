@@ -71,6 +71,7 @@ def test_small_pack_is_valid():
         ('expected = "fivefold"', 'expected = "sixfold"', "question 'fivefold': field 'value': 5 x does not match expected 'sixfold'"),
         ('expected = "fivefold"', 'expected = "lots"', "question 'fivefold': field 'value': 5 x does not match expected 'lots'"),
         ('unit = "x"', 'unit = "furlongs"', "question 'fivefold': field 'unit': must be one of '%', 'x'"),
+        ('pass_mark = 60', 'pass_mark = 60\nkey_figures = "nope"', "field 'pack.key_figures': no section 'nope'"),
         ('pass_mark = 60', 'pass_mark = 160', "field 'pack.pass_mark': must be at most 100"),
     ],
 )

@@ -114,7 +114,7 @@ class BriefingScreen(Screen[None]):
             self.app.open_quiz()
 
     def action_key_figures(self) -> None:
-        from briefing.tui.lookup import key_figures
+        from briefing.excerpts import key_figures
         from briefing.tui.screens.key_figures import KeyFiguresScreen
 
         section = key_figures(self.app.pack)

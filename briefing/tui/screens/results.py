@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from briefing.engine import Outcome, Session
-from briefing.tui.lookup import excerpt
+from briefing.excerpts import excerpt
 from briefing.tui.text import data, labelled, lines
 from briefing.tui.widgets.section_view import SectionView
 

@@ -1,7 +1,6 @@
-"""Finding things in a pack to show: the key-figures section, a question's excerpt.
+"""Finding what a pack says: its key-figures section, the excerpt that answers a question.
 
-Display only: what the briefing says near an answer. Whether an answer is
-right is the grader's business.
+Both front ends can show these; whether an answer is right stays the grader's business.
 """
 
 from __future__ import annotations
@@ -17,7 +16,10 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
 def key_figures(pack: Pack) -> Section | None:
-    """The pack's key-figures section: by id, by title, else the first with a table."""
+    """The pack's key-figures section: as `[pack] key_figures` names it, else by id,
+    by title, else the first with a table."""
+    if pack.pack.key_figures:
+        return pack.section(pack.pack.key_figures)
     for section in pack.sections:
         if section.id in KEY_FIGURE_IDS:
             return section
@@ -90,6 +92,14 @@ def excerpt(question, pack: Pack) -> str:
     """
     section = pack.section(question.section)
     parts = blocks(section.body)
+    if question.kind == "figure" and not question.evidence:
+        # A figure in any written form: "fivefold" answers "5x".
+        from briefing.grading import numbers
+        from briefing.grading.grader import figure_matches
+
+        for part in parts:
+            if any(figure_matches(question, f) for f in numbers.find_all(part)):
+                return part
     folded = [_fold(p) for p in parts]
     for needle in _needles(question, pack):
         want = _fold(needle)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing import pack as packs
-from briefing.tui.lookup import blocks, excerpt, key_figures
+from briefing.excerpts import blocks, excerpt, key_figures
 from test_tui import PACK_TOML, write_pack
 
 
@@ -53,5 +53,8 @@ def test_excerpt_matches_whole_words_and_falls_back_to_the_section(tmp_path):
     pack = load(tmp_path, text)
     quote_less = pack.question("who-tenth").model_copy(update={"quote": "not in the briefing"})
     assert excerpt(quote_less, pack).startswith("One William Li")  # not "Reliable" for the alias "Li"
-    nowhere = pack.question("fivefold").model_copy(update={"expected": "five times", "evidence": ""})
+    written_otherwise = pack.question("fivefold").model_copy(update={"expected": "5x", "evidence": ""})
+    assert "fivefold" in excerpt(written_otherwise, pack)  # a figure is found in any written form
+    assert excerpt(written_otherwise, pack) != pack.section("overview").body
+    nowhere = pack.question("fivefold").model_copy(update={"value": 6.0, "expected": "sixfold", "evidence": ""})
     assert excerpt(nowhere, pack) == pack.section("overview").body
