@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 class BriefingScreen(Screen[None]):
     """Read the briefing; start the quiz from here."""
 
+    CSS_PATH = "briefing.tcss"
+
     app: BriefingApp
 
     BINDINGS = [
@@ -51,9 +53,9 @@ class BriefingScreen(Screen[None]):
                 first = pack.sections[0]
                 yield SectionView(first.title, first.body, id=f"section-{first.id}")
         with Horizontal(id="actions"):
+            # One button, for the one thing to do next; key figures and history
+            # are a key away (the footer shows k and h).
             yield Button("Start quiz", id="start", variant="primary", compact=True)
-            yield Button("Key figures", id="key-figures", compact=True)
-            yield Button("History", id="history", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -104,10 +106,6 @@ class BriefingScreen(Screen[None]):
         event.stop()
         if event.button.id == "start":
             self.action_start()
-        elif event.button.id == "key-figures":
-            self.action_key_figures()
-        elif event.button.id == "history":
-            self.app.action_history()
 
     def action_start(self) -> None:
         if self.app.profile is not None:

@@ -53,6 +53,7 @@ def keys_text() -> Content:
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "reference.tcss"
     BINDINGS = [
         Binding("escape", "dismiss", "Close"),
         Binding("f1", "dismiss", "Close", show=False),

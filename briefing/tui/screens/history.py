@@ -37,6 +37,7 @@ def _pct(value: float | None) -> str:
 
 
 class HistoryScreen(Screen[None]):
+    CSS_PATH = "history.tcss"
     app: BriefingApp
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]

@@ -13,6 +13,7 @@ from briefing.tui.widgets.section_view import SectionView
 
 
 class KeyFiguresScreen(Screen[None]):
+    CSS_PATH = "reference.tcss"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("k", "app.pop_screen", "Back", show=False),

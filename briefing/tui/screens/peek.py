@@ -12,6 +12,7 @@ from briefing.tui.widgets.section_view import SectionView
 
 
 class PeekScreen(ModalScreen[None]):
+    CSS_PATH = "reference.tcss"
     BINDINGS = [
         Binding("escape", "dismiss", "Back to the question"),
         Binding("f2", "dismiss", "Back", show=False),

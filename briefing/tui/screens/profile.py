@@ -20,6 +20,8 @@ from briefing.tui.text import data
 class ProfileScreen(Screen[str]):
     """Dismissed with a valid profile name whose saves folder is writable."""
 
+    CSS_PATH = "dialogs.tcss"
+
     def __init__(self, saves: Path) -> None:
         super().__init__()
         self.saves = saves

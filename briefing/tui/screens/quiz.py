@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 class QuizScreen(Screen[None]):
     """Asks the session's current question and shows the engine's verdict."""
 
+    CSS_PATH = "quiz.tcss"
+
     app: BriefingApp
 
     BINDINGS = [

@@ -71,6 +71,7 @@ class MissedQuestion(Vertical):
 
 
 class ResultsScreen(Screen[None]):
+    CSS_PATH = "results.tcss"
     app: BriefingApp
 
     BINDINGS = [

@@ -13,6 +13,8 @@ from textual.widgets import Button, Static
 class ResumeScreen(ModalScreen[bool | None]):
     """True: resume now. False: discard it. None: not now (it waits behind "Continue quiz")."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS = [
         Binding("y", "choose(True)", "Resume"),
         Binding("d", "choose(False)", "Discard"),
