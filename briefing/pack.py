@@ -40,7 +40,8 @@ Unit = Literal["%", "x", "fraction", "yuan", "usd", "km", "mi", ""]
 class Strict(BaseModel):
     """Base for pack models: unknown fields are errors, strings are checked."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # strict: "70" is not a number and "yes" is not a boolean; a pack says what it means.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, strict=True)
 
 
 class Source(Strict):

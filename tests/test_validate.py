@@ -72,6 +72,10 @@ def test_small_pack_is_valid():
         ('expected = "fivefold"', 'expected = "lots"', "question 'fivefold': field 'value': 5 x does not match expected 'lots'"),
         ('unit = "x"', 'unit = "furlongs"', "question 'fivefold': field 'unit': must be one of '%', 'x'"),
         ('pass_mark = 60', 'pass_mark = 60\nkey_figures = "nope"', "field 'pack.key_figures': no section 'nope'"),
+        ('pass_mark = 60', 'pass_mark = "60"', "field 'pack.pass_mark': must be a number"),
+        ('value = 5\n', 'value = "5"\n', "question 'fivefold': field 'value': must be a number"),
+        ('answer = false', 'answer = "no"', "question 'rd-up': field 'answer': must be true or false"),
+        ('answer = false', 'answer = 0', "question 'rd-up': field 'answer': must be true or false"),
         ('pass_mark = 60', 'pass_mark = 160', "field 'pack.pass_mark': must be at most 100"),
     ],
 )
