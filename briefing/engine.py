@@ -73,6 +73,8 @@ class Session:
         if seed is None:
             seed = random.randrange(2**31)
         started = now or now_utc()
+        order = choose_order(pack, seed, limit, only)
+        scope = "retry" if only is not None else "limited" if len(order) < len(pack.questions) else "full"
         record = SessionRecord(
             id=new_session_id(started),
             profile=profile,
@@ -80,9 +82,10 @@ class Session:
             pack_version=pack.pack.version,
             pass_mark=pack.pack.pass_mark,
             seed=seed,
-            order=choose_order(pack, seed, limit, only),
+            order=order,
             started_at=started,
             mode=mode,
+            scope=scope,
         )
         session = cls(pack, record, saver)
         session._refresh_score()

@@ -56,6 +56,9 @@ class SessionRecord(BaseModel):
     percent: float = 0.0
     passed: bool = False
     mode: Literal["tui", "headless"] = "headless"
+    # "full": every question of the pack; "limited": --limit; "retry": the missed ones again.
+    # Only full sessions make the headline last/best/mean percent.
+    scope: Literal["full", "limited", "retry"] = "full"
 
 
 def new_session_id(now: datetime | None = None) -> str:

@@ -49,23 +49,27 @@ class SessionSummary(BaseModel):
     percent: float
     passed: bool
     duration_seconds: float | None
+    scope: str = "full"
 
 
 class Stats(BaseModel):
     sessions: int  # finished sessions counted
+    full_sessions: int = 0  # of which every question of the pack was asked
+    # last/best/mean: over full sessions only; a retry of the missed ones or a
+    # --limit run would flatter (or sink) them.
     last_percent: float | None
     best_percent: float | None
     mean_percent: float | None
     per_question: list[QuestionStat]
     per_section: list[SectionStat]  # empty without a pack: sections come from it
     weakest: list[QuestionStat]  # lowest accuracy first; questions never missed are not listed
-    sessions_list: list[SessionSummary]  # oldest first
+    sessions_list: list[SessionSummary]  # by start, oldest first
 
 
 def compute(sessions: list[SessionRecord], pack=None) -> Stats:
     """Stats over the finished sessions among `sessions`; `pack` names sections and prompts."""
-    done = sorted((s for s in sessions if s.status == "finished"), key=_finish_key)
-    percents = [s.percent for s in done]
+    done = sorted((s for s in sessions if s.status == "finished"), key=_start_key)
+    percents = [s.percent for s in sorted(done, key=_finish_key) if s.scope == "full"]
 
     asked: Counter[str] = Counter()
     correct: Counter[str] = Counter()
@@ -111,6 +115,7 @@ def compute(sessions: list[SessionRecord], pack=None) -> Stats:
 
     return Stats(
         sessions=len(done),
+        full_sessions=len(percents),
         last_percent=round(percents[-1], 1) if percents else None,
         best_percent=round(max(percents), 1) if percents else None,
         mean_percent=round(sum(percents) / len(percents), 1) if percents else None,
@@ -130,8 +135,8 @@ def render_text(stats: Stats, profile: str) -> str:
     out = [
         head,
         "=" * len(head),
-        f"Sessions: {stats.sessions} finished session{plural}",
-        f"Last: {_pct(stats.last_percent)}   Best: {_pct(stats.best_percent)}   Mean: {_pct(stats.mean_percent)}",
+        f"Sessions: {stats.sessions} finished session{plural}, {stats.full_sessions} of them full quizzes",
+        f"Full quizzes: last {_pct(stats.last_percent)}   best {_pct(stats.best_percent)}   mean {_pct(stats.mean_percent)}",
         "",
     ]
 
@@ -163,11 +168,12 @@ def render_text(stats: Stats, profile: str) -> str:
             f"{s.score}/{s.max_score}",
             _pct(s.percent),
             "pass" if s.passed else "fail",
+            s.scope,
             _duration(s.duration_seconds),
         )
         for s in reversed(recent)
     ]
-    out += _table(("Started (UTC)", "Score", "Percent", "Result", "Time"), rows)
+    out += _table(("Started (UTC)", "Score", "Percent", "Result", "Quiz", "Time"), rows)
     return "\n".join(out) + "\n"
 
 
@@ -182,6 +188,10 @@ def _utc(when: datetime | None) -> datetime | None:
 
 def _finish_key(record: SessionRecord):
     return (_utc(record.finished_at) or _utc(record.started_at), _utc(record.started_at), record.id)
+
+
+def _start_key(record: SessionRecord):
+    return (_utc(record.started_at), record.id)
 
 
 def _percent(part: int, whole: int) -> float:
@@ -200,6 +210,7 @@ def _summary(record: SessionRecord) -> SessionSummary:
         percent=record.percent,
         passed=record.passed,
         duration_seconds=(end - start).total_seconds() if end is not None else None,
+        scope=record.scope,
     )
 
 

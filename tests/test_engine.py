@@ -95,3 +95,5 @@ def test_retry_the_missed_ones(pack):
     missed = [o.question.id for o in s.missed()]
     retry = Session.start(pack, profile="p", seed=4, only=missed)
     assert sorted(q.id for q in retry.questions) == sorted(missed) and "fivefold" not in missed
+    assert (s.record.scope, retry.record.scope) == ("full", "retry")
+    assert Session.start(pack, profile="p", seed=4, limit=3).record.scope == "limited"

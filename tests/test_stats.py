@@ -176,7 +176,7 @@ def test_render_text_is_plain_and_says_what_it_should():
     assert "\x1b" not in text and text.endswith("\n")
     assert "Statistics for profile 'ana'" in text
     assert "Sessions: 3 finished sessions" in text
-    assert "Last: 75.0%   Best: 75.0%   Mean: 58.3%" in text
+    assert "Full quizzes: last 75.0%   best 75.0%   mean 58.3%" in text
     lines = text.splitlines()
     alpha = next(line for line in lines if line.strip().startswith("Alpha"))
     assert alpha.split() == ["Alpha", "6", "3", "50.0%"]
@@ -185,7 +185,7 @@ def test_render_text_is_plain_and_says_what_it_should():
     assert "2. q2: 33.3% (1 of 3 right)  Was it true, really?" in text  # prompt on one line
     assert "q3:" not in text  # never missed: not among the weakest
     history = lines[lines.index("Sessions") + 3:]
-    assert history[0].split() == ["2026-11-25", "13:00", "3/4", "75.0%", "pass", "10m00s"]  # newest first
+    assert history[0].split() == ["2026-11-25", "13:00", "3/4", "75.0%", "pass", "full", "10m00s"]  # newest first
     assert len(history) == 3
 
 
@@ -203,3 +203,17 @@ def test_no_front_end_imported(module):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parent.parent)
     assert out.stdout.strip() == "[]"
+
+
+def test_retries_and_limited_runs_do_not_make_the_headline_numbers():
+    """A retry of the missed ones (all right) must not become the 'best' score."""
+    full = ALL[0]
+    retry = full.model_copy(update={"id": "20261125T130000Z-aaaaaaaa", "scope": "retry", "percent": 100.0,
+                                    "started_at": full.started_at.replace(hour=13),
+                                    "finished_at": full.started_at.replace(hour=13, minute=5)})
+    result = stats.compute([full, retry], PACK)
+    assert result.sessions == 2 and result.full_sessions == 1
+    assert result.best_percent == result.last_percent == full.percent != 100.0
+    assert [s.scope for s in result.sessions_list] == ["full", "retry"]
+    # but what was asked in the retry still counts for each question
+    assert sum(q.asked for q in result.per_question) == len(full.answers) + len(retry.answers)

@@ -481,8 +481,8 @@ async def test_quiz_right_wrong_skipped_then_results_history_and_retry(tui_pack,
         table = history.query_one("#sessions", DataTable)
         assert table.row_count == 1
         row = [str(c) for c in table.get_row_at(0)]
-        assert row[0] == "2026-01-05 09:00" and row[1:4] == ["5/8", "62.5%", "pass"]
-        assert row[4].endswith(" s")
+        assert row[0] == "2026-01-05 09:00" and row[1:5] == ["5/8", "62.5%", "pass", "full"]
+        assert row[5].endswith(" s")
         assert list(history.query_one(Sparkline).data) == [62.5]
         weakest = [w.content.plain for w in history.query("#weakest .prompt").results(Static)]
         assert "Which figure is the quarter-over-quarter mileage growth?" in weakest
@@ -503,6 +503,13 @@ async def test_quiz_right_wrong_skipped_then_results_history_and_retry(tui_pack,
         assert "3 of 3 right" in static_text(app.screen, "#summary")
         assert "Nothing missed" in visible_text(app)
         assert [r["status"] for r in saved_records(saves)] == ["finished", "finished"]
+        assert sorted(r["scope"] for r in saved_records(saves)) == ["full", "retry"]
+        await pilot.press("h")
+        await pilot.pause()
+        # the 3-of-3 retry is listed but does not become the best score
+        assert "best 62.5%" in static_text(app.screen, "#totals")
+        assert list(app.screen.query_one(Sparkline).data) == [62.5]
+        await pilot.press("escape")
         await pilot.press("escape")
         assert isinstance(app.screen, BriefingScreen)
 

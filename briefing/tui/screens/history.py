@@ -62,13 +62,14 @@ class HistoryScreen(Screen[None]):
                 plural = "s" if result.sessions != 1 else ""
                 yield Static(
                     Content(
-                        f"{result.sessions} finished session{plural}  ·  last {_pct(result.last_percent)}  ·  "
-                        f"best {_pct(result.best_percent)}  ·  mean {_pct(result.mean_percent)}"
+                        f"{result.sessions} finished session{plural}  ·  full quizzes: "
+                        f"last {_pct(result.last_percent)}  ·  best {_pct(result.best_percent)}  ·  "
+                        f"mean {_pct(result.mean_percent)}"
                     ),
                     id="totals",
                 )
-                yield Static(Content("Percent over time, oldest first:"), classes="caption")
-                percents = [s.percent for s in result.sessions_list]
+                yield Static(Content("Percent over time, full quizzes, oldest first:"), classes="caption")
+                percents = [s.percent for s in result.sessions_list if s.scope == "full"] or [0.0]
                 trend = Sparkline(percents, summary_function=max, id="trend")
                 trend.styles.width = min(max(3 * len(percents), 6), 78)  # a few cells a session
                 yield trend
@@ -90,13 +91,14 @@ class HistoryScreen(Screen[None]):
         if result.sessions == 0:
             return
         table = self.query_one("#sessions", DataTable)
-        table.add_columns("Started (UTC)", "Score", "Percent", "Result", "Time taken")
+        table.add_columns("Started (UTC)", "Score", "Percent", "Result", "Quiz", "Time taken")
         for s in reversed(result.sessions_list):
             table.add_row(
                 _when(s.started_at),
                 f"{s.score}/{s.max_score}",
                 _pct(s.percent),
                 "pass" if s.passed else "fail",
+                s.scope,
                 _took(s.duration_seconds),
             )
         table.focus()
