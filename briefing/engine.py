@@ -105,6 +105,20 @@ class Session:
             raise ValueError(f"session {record.id} does not match the pack's questions")
         return cls(pack, record, saver)
 
+    @classmethod
+    def resume_newest(
+        cls, pack: Pack, records: Iterable[SessionRecord], saver: Saver | None = None
+    ) -> tuple[Session | None, list[str]]:
+        """The newest of `records` (newest first) that this pack can resume, and why
+        each newer one could not be (one line each, naming the session)."""
+        problems = []
+        for record in records:
+            try:
+                return cls.resume(pack, record, saver), problems
+            except ValueError as exc:
+                problems.append(f"{exc}: it cannot be resumed (the file is kept)")
+        return None, problems
+
     # --- where we are ----------------------------------------------------------
 
     @property

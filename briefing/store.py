@@ -185,18 +185,25 @@ def load_sessions(saves_dir: str | Path, profile: str) -> LoadResult:
     return result
 
 
-def find_resumable(
+def in_progress(
     saves_dir: str | Path, profile: str, pack_id: str, problems: list[str] | None = None
-) -> SessionRecord | None:
-    """The newest in-progress session of `profile` for `pack_id`, or None.
+) -> list[SessionRecord]:
+    """The in-progress sessions of `profile` for `pack_id`, newest first.
 
     Lines about bad files met on the way are appended to `problems` if given.
     """
     loaded = load_sessions(saves_dir, profile)
     if problems is not None:
         problems.extend(loaded.problems)
-    candidates = [r for r in loaded.sessions if r.status == "in_progress" and r.pack_id == pack_id]
-    return candidates[-1] if candidates else None
+    return [r for r in reversed(loaded.sessions) if r.status == "in_progress" and r.pack_id == pack_id]
+
+
+def find_resumable(
+    saves_dir: str | Path, profile: str, pack_id: str, problems: list[str] | None = None
+) -> SessionRecord | None:
+    """The newest in-progress session of `profile` for `pack_id`, or None."""
+    found = in_progress(saves_dir, profile, pack_id, problems)
+    return found[0] if found else None
 
 
 def _load_one(path: Path, profile: str, result: LoadResult) -> SessionRecord | None:

@@ -97,3 +97,15 @@ def test_retry_the_missed_ones(pack):
     assert sorted(q.id for q in retry.questions) == sorted(missed) and "fivefold" not in missed
     assert (s.record.scope, retry.record.scope) == ("full", "retry")
     assert Session.start(pack, profile="p", seed=4, limit=3).record.scope == "limited"
+
+
+def test_resume_newest_skips_what_the_pack_cannot_resume_and_says_why(pack):
+    older = Session.start(pack, profile="p", seed=5)
+    older.answer("x")
+    newer = Session.start(pack, profile="p", seed=6)
+    newer.answer("y")
+    broken = newer.record.model_copy(update={"order": ["gone", *newer.record.order[1:]]})
+    session, problems = Session.resume_newest(pack, [broken, older.record])
+    assert session is not None and session.record.id == older.record.id and session.position == 1
+    assert len(problems) == 1 and broken.id in problems[0] and "cannot be resumed" in problems[0]
+    assert Session.resume_newest(pack, []) == (None, [])

@@ -82,21 +82,15 @@ class BriefingApp(App[int]):
     def _offer_resume(self) -> None:
         """An unfinished quiz of this profile and pack: offer to go on with it."""
         problems: list[str] = []
-        record = store.find_resumable(self.saves, self.profile, self.pack.id, problems)
+        records = store.in_progress(self.saves, self.profile, self.pack.id, problems)
         for problem in problems:
             self.notify(problem, title="A save could not be read", severity="warning", markup=False)
-        if record is None:
+        session, stale = Session.resume_newest(self.pack, records, saver=self.save)
+        for line in stale:
+            self.notify(line, title="An unfinished quiz cannot be resumed", severity="warning", markup=False)
+        if session is None:
             return
-        try:
-            session = Session.resume(self.pack, record, saver=self.save)
-        except ValueError:
-            self.notify(
-                "An unfinished quiz was taken on another version of this pack and cannot be resumed; "
-                "a new quiz starts fresh.",
-                severity="warning",
-                markup=False,
-            )
-            return
+        record = session.record
 
         def decided(resume: bool | None) -> None:
             if resume is None:  # later: keep it as the quiz to continue
