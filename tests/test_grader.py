@@ -322,6 +322,44 @@ def test_the_direction_of_a_positive_value_comes_from_the_prompt(text, correct):
     assert grade(pack.questions[0], text, pack).correct is correct
 
 
+@pytest.mark.parametrize(
+    "qid, text, correct, note",
+    [
+        # another currency is another answer, however it is written
+        ("rd-q1", "1.89 billion euros", False, "wrong unit: euros"),
+        ("rd-q1", "€1.89bn", False, "wrong unit: euros"),
+        ("rd-q1", "EUR 1.89bn", False, "wrong unit: euros"),
+        ("rd-q1", "1.89 billion in euros", False, "wrong unit: euros"),
+        ("rd-q1", "£1.89bn", False, "wrong unit: pounds"),
+        ("rd-q1", "1.89 billion yen", False, "wrong unit: yen"),
+        ("rd-q1", "JP¥1.89bn", False, "wrong unit: yen"),
+        ("rd-q1", "HK$1.89bn", False, "wrong unit: Hong Kong dollars"),
+        ("rd-q1", "1.89 billion Hong Kong dollars", False, "wrong unit: Hong Kong dollars"),
+        ("rd-q1", "$1.89bn", False, "wrong unit: US dollars"),
+        ("rd-q1", "1.89 billion bananas", False, "wrong unit: bananas"),
+        ("rd-target", "2-2.5bn euros", False, "wrong unit: euros"),
+        # yuan in all its names, and words the question itself uses
+        ("rd-q1", "¥1.89bn", True, None),
+        ("rd-q1", "1.89 billion RMB", True, None),
+        ("rd-q1", "1.89 billion cny", True, None),
+        ("rd-q1", "1.89 billion expenses", True, None),
+        ("rd-target", "2 to 2.5 billion yuan a quarter", True, None),
+        # lengths and periods that are not kilometres
+        ("mileage", "200 million metres", False, "wrong unit: metres"),
+        ("mileage", "200 million meters", False, "wrong unit: metres"),
+        ("mileage", "200 million hours", False, "wrong unit: hours"),
+        ("mileage", "200 million km this month", True, None),
+        # a count may name what it counts
+        ("upgrades", "two upgrades", True, None),
+        ("upgrades", "2 more upgrades", True, None),
+        ("rd-yoy", "40.7 points", True, None),
+    ],
+)
+def test_a_figure_in_another_unit_is_wrong_and_says_which(qid, text, correct, note):
+    verdict = ask(qid, text)
+    assert (verdict.correct, verdict.note) == (correct, note)
+
+
 def test_kilometres_in_words_or_abbreviated_and_never_miles():
     pack = mini_pack(qid="k", value=2e8, unit="km", expected="200 million kilometres", measures="mileage")
     q = pack.questions[0]

@@ -5,8 +5,11 @@ What each kind accepts:
   tolerance, or else the precision its `expected` text is written to ("1.89
   billion" takes 1.885-1.895 billion, both edges out: they round away). A bare
   number is read in the question's unit; a fraction and its percentage are the
-  same figure. A right number at the wrong scale, another unit, or the opposite
-  direction is wrong, with a note.
+  same figure. A right number at the wrong scale, another unit (euros, metres,
+  hours for yuan or km), or the opposite direction is wrong, with a note. So is
+  an unknown unit-like noun straight after the figure ("1.89 billion bananas")
+  when the question has a unit, unless the question itself uses the word
+  ("1.89 billion expenses"); for a count ("two upgrades") such nouns are normal.
 - attribution: the roster person named (names.match_person) must be the speaker.
 - choice: an option letter (a-e), the option's text (its article, "&" for "and"
   and contractions aside; most of its words in order; a one-word option
@@ -88,6 +91,10 @@ class _Target:
     # ("7%" takes 6.6% to 7.4%, not 7.5%, which is written to a finer digit and
     # rounds away). An explicit `tolerance` in the pack includes its edge.
     strict: bool = True
+    # Words the question itself uses ("expenses", "mileage"): never a wrong unit.
+    words: frozenset[str] = frozenset()
+    # A count whose expected text names its unit ("three days"): that unit is right too.
+    also: str | None = None
 
 
 def _convert(value: float, unit: str, to: str) -> float | None:
@@ -135,10 +142,22 @@ def _figure_target(q) -> _Target:
         tol = 0.0
     direction = _question_direction(q, expected)
     strict = q.tolerance is None
+    words = frozenset(_ASCII_WORD.findall(normalize(" ".join((q.prompt, q.measures, q.expected)))))
+    also = expected.unit if unit == "" and expected is not None and expected.unit in _COUNTED else None
     if q.value is not None:
-        return _Target(unit, abs(q.value), None, None, tol, direction, strict)
+        return _Target(unit, abs(q.value), None, None, tol, direction, strict, words, also)
     low, high = sorted((abs(q.low), abs(q.high)))
-    return _Target(unit, None, low, high, tol, direction, strict)
+    return _Target(unit, None, low, high, tol, direction, strict, words, also)
+
+
+# Units a count may be written in: "three days" answers "how many days".
+_COUNTED = frozenset({"sec", "min", "h", "days", "weeks", "months", "years"})
+
+
+def _named_by(t: _Target, noun: str) -> bool:
+    """Whether the question uses `noun` (or its singular): "expenses" for "R&D expenses"."""
+    w = t.words
+    return noun in w or noun[:-1] in w or (noun.endswith("es") and noun[:-2] in w)
 
 
 def _option_target(fig: numbers.Figure) -> _Target:
@@ -152,8 +171,12 @@ def _judge(t: _Target, fig: numbers.Figure) -> tuple[bool, str | None]:
     """(right, note) for a figure read from an answer against a target."""
     if fig.is_range != (t.value is None):
         return False, ("give the range, low to high" if t.value is None else "give one figure, not a range")
+    if fig.unit and fig.unit == t.also:
+        fig = _bare(fig)  # "3 days" for a count of days
     if fig.unit and _convert(1.0, fig.unit, t.unit) is None:
         return False, f"wrong unit: {numbers.UNIT_NAMES.get(fig.unit, fig.unit)}"
+    if fig.noun and t.unit and not _named_by(t, fig.noun):
+        return False, f"wrong unit: {fig.noun}"  # "1.89 billion bananas"
     tol, strict = t.tol, t.strict
     if t.value is not None:
         v = abs(_convert(fig.value, fig.unit, t.unit))
@@ -173,6 +196,11 @@ def _judge(t: _Target, fig: numbers.Figure) -> tuple[bool, str | None]:
     if fig.sign is not None and t.direction is not None and fig.sign != t.direction:
         return False, "wrong direction: it " + ("fell" if t.direction < 0 else "rose")
     return True, None
+
+
+def _bare(fig: numbers.Figure) -> numbers.Figure:
+    """`fig` read as a plain number: "3 days" counted."""
+    return numbers.Figure(fig.value, "", fig.precision, fig.sign, fig.low, fig.high, fig.scaled, fig.text)
 
 
 # --- caches ------------------------------------------------------------------------
@@ -222,6 +250,8 @@ class _PackFacts:
 
 def _echoes(t: _Target, fig: numbers.Figure) -> bool:
     """Whether `fig`, to its own written precision, states the target's figure."""
+    if fig.unit and fig.unit == t.also:
+        fig = _bare(fig)
     prec = _convert(fig.precision, fig.unit, t.unit)
     if prec is None:
         return False

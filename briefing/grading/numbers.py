@@ -18,8 +18,14 @@ with two or more groups) or a decimal comma ("40,7"). Multiples are also written
 ("two (2)", "a fifth (20%)") is one figure.
 
 Units: "%", "x" (a multiple), "fraction", "yuan", "km", "mi", "usd", ""
-(a plain count). Miles are never converted to kilometres: a different unit
-is a different answer.
+(a plain count), and the units an answer may be wrongly given in: other
+currencies ("eur", "gbp", "jpy", "hkd", "HK$"-style dollars, ...), other
+lengths ("m", "cm", "ft", ...) and periods ("hours", "days", ...). Nothing
+is ever converted: a different unit is a different answer. `¥` is yuan.
+
+A word that is no unit we know but reads like one, written straight after
+the figure ("1.89 billion bananas"), is kept as the Figure's `noun`: the
+grader decides whether it matters (it does not for a count: "two upgrades").
 """
 
 from __future__ import annotations
@@ -44,6 +50,9 @@ class Figure:
     high: float | None = None
     scaled: bool = False  # a scale word or suffix was written ("billion", "bn", "k")
     text: str = ""  # the normalised words it was read from
+    # An unknown unit-like word written straight after a figure with no unit
+    # ("bananas" of "1.89 billion bananas"); "" when none.
+    noun: str = ""
 
     @property
     def is_range(self) -> bool:
@@ -59,6 +68,32 @@ UNIT_NAMES = {
     "mi": "miles",
     "usd": "US dollars",
     "": "a plain number",
+    # units only ever read from answers, to say which unit a wrong one was given in
+    "eur": "euros",
+    "gbp": "pounds",
+    "jpy": "yen",
+    "hkd": "Hong Kong dollars",
+    "twd": "New Taiwan dollars",
+    "sgd": "Singapore dollars",
+    "aud": "Australian dollars",
+    "cad": "Canadian dollars",
+    "nzd": "New Zealand dollars",
+    "brl": "Brazilian reais",
+    "mxn": "Mexican pesos",
+    "krw": "won",
+    "inr": "rupees",
+    "m": "metres",
+    "cm": "centimetres",
+    "mm": "millimetres",
+    "ft": "feet",
+    "yd": "yards",
+    "sec": "seconds",
+    "min": "minutes",
+    "h": "hours",
+    "days": "days",
+    "weeks": "weeks",
+    "months": "months",
+    "years": "years",
 }
 
 # --- vocabulary ------------------------------------------------------------------
@@ -80,8 +115,6 @@ _SCALES = {
     "万": 4, "亿": 8,
 }
 _TIGHT_SCALES = {"m", "b"}
-# Units a spaced "m" or "b" may scale: "1890 m yuan", "200 m km".
-_SCALED_UNITS = frozenset({"yuan", "usd", "km", "mi"})
 _FRACTIONS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
     "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
@@ -97,18 +130,67 @@ _MULTIPLES = {
 }
 _FOLDS = {name + "fold": v for name, v in {**_ONES, **_TENS, "hundred": 100}.items()}
 
-_CURRENCY_BEFORE = {"¥": "yuan", "rmb": "yuan", "cny": "yuan", "$": "usd", "usd": "usd"}
+# Currency codes, written before or after the number: "EUR 1.89bn", "1.89bn GBP".
+_CODES = {
+    "rmb": "yuan", "cny": "yuan", "usd": "usd", "eur": "eur", "gbp": "gbp", "jpy": "jpy",
+    "hkd": "hkd", "twd": "twd", "ntd": "twd", "sgd": "sgd", "aud": "aud", "cad": "cad", "nzd": "nzd",
+    "brl": "brl", "mxn": "mxn", "krw": "krw", "inr": "inr",
+}
+_CURRENCY_BEFORE = {
+    **_CODES, "¥": "yuan", "$": "usd", "€": "eur", "£": "gbp", "₩": "krw", "₹": "inr", "rs": "inr",
+}
+# "HK$", "S$", "US$": letters straight before "$" name the dollar; other letters
+# are still not US dollars ("ZZ$" is its own unit). "JP¥" is yen; any other "¥" yuan.
+_DOLLAR_PREFIXES = {
+    "us": "usd", "hk": "hkd", "nt": "twd", "s": "sgd", "sg": "sgd", "a": "aud", "au": "aud",
+    "c": "cad", "ca": "cad", "nz": "nzd", "r": "brl", "mx": "mxn",
+}
+_YEN_PREFIXES = {"jp": "jpy"}
 # A unit written after the number (one token).
 _UNITS_AFTER = {
     "%": "%", "percent": "%", "pct": "%",
-    "yuan": "yuan", "rmb": "yuan", "cny": "yuan", "renminbi": "yuan", "元": "yuan",
+    "yuan": "yuan", "renminbi": "yuan", "元": "yuan", "¥": "yuan",
     "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
     "mi": "mi", "mile": "mi", "miles": "mi",
-    "usd": "usd", "dollar": "usd", "dollars": "usd",
+    "dollar": "usd", "dollars": "usd", "$": "usd",
     "times": "x", "x": "x", "×": "x", "fold": "x",
+    **_CODES,
+    # other currencies: never the answer, but named when given
+    "euro": "eur", "euros": "eur", "€": "eur",
+    "pound": "gbp", "pounds": "gbp", "sterling": "gbp", "quid": "gbp", "£": "gbp",
+    "yen": "jpy", "won": "krw", "₩": "krw", "rupee": "inr", "rupees": "inr", "₹": "inr",
+    # other lengths ("m" only after a scale: "200 m" alone may be 200 million)
+    "m": "m", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+    "cm": "cm", "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm",
+    "mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
+    "ft": "ft", "foot": "ft", "feet": "ft", "yd": "yd", "yard": "yd", "yards": "yd",
+    # periods: plural, or singular only where the word is no period of a rate
+    # ("a year", "year over year", "in one month" keep their meaning)
+    "second": "sec", "seconds": "sec", "secs": "sec",
+    "minute": "min", "minutes": "min", "min": "min", "mins": "min",
+    "hour": "h", "hours": "h", "hr": "h", "hrs": "h",
+    "days": "days", "weeks": "weeks", "months": "months", "years": "years", "yrs": "years",
 }
+# Units of more than one word: "Hong Kong dollars", "pounds sterling" (read as "pounds").
+_DOLLAR_NAMES = {
+    ("us",): "usd", ("american",): "usd", ("hong", "kong"): "hkd", ("hk",): "hkd",
+    ("singapore",): "sgd", ("australian",): "aud", ("canadian",): "cad", ("new", "zealand"): "nzd",
+    ("taiwan",): "twd", ("new", "taiwan"): "twd",
+}
+_MULTI_UNITS = {
+    **{names + (d,): code for names, code in _DOLLAR_NAMES.items() for d in ("dollar", "dollars")},
+    ("japanese", "yen"): "jpy", ("korean", "won"): "krw", ("south", "korean", "won"): "krw",
+    ("indian", "rupees"): "inr", ("british", "pounds"): "gbp", ("chinese", "yuan"): "yuan",
+    ("brazilian", "reais"): "brl", ("mexican", "pesos"): "mxn",
+}
+_MULTI_FIRST = frozenset(k[0] for k in _MULTI_UNITS)
 # What may be glued to the digits: "1.89bn", "5x", "200km", "92pct".
 _SUFFIXES = frozenset(set(_SCALES) | {k for k in _UNITS_AFTER if k.isascii()})
+_DOLLARS = frozenset(_DOLLAR_PREFIXES.values())
+_MONEY = frozenset({"yuan", "usd", "eur", "gbp", "jpy", "krw", "inr", *_CODES.values(), *_DOLLARS})
+_MONEY_OR_LENGTH = _MONEY | {"km", "mi", "m", "cm", "mm", "ft", "yd"}
+# Units a spaced "m" or "b" may scale: "1890 m yuan", "200 m km".
+_SCALED_UNITS = _MONEY_OR_LENGTH
 
 _DOWN = frozenset(
     "down fell fall falls falling fallen decline declined declines declining drop dropped drops "
@@ -129,6 +211,14 @@ _BETWEEN_DIRECTION = frozenset(
     "by about roughly around approximately approx some nearly almost over more than just only "
     "close circa c ca an a of ~ ≈ another".split()
 )
+# Plural-looking words after a figure that are no unit: "1.89 billion this quarter",
+# "92 points", "2 to 2.5 billion expenses".
+_NOT_PLURAL = ("ss", "us", "is", "'s")
+_NOT_NOUNS = frozenset(
+    "this its was has as yes thus plus less always perhaps towards afterwards besides unless whereas "
+    "sometimes nevertheless regardless does goes says gets makes takes vs pts points ppts bps ps "
+    "expenses costs sales revenues earnings funds terms ours theirs hers his others".split()
+) | _DOWN | _UP | set(_FRACTIONS)
 _RANGE_TO = frozenset({"to", "-", "through", "~", "到", "至"})
 _PER = frozenset({"a", "per", "each", "every", "/"})
 _PERIODS = frozenset({"quarter", "year", "month", "week", "day", "annum"})
@@ -188,6 +278,7 @@ class _Q:
     end: int = 0  # one past the last token index
     digits: bool = False  # written in digits
     exp: int = 0  # the power of ten of its scale word, 0 when none
+    noun: str = ""  # an unknown unit-like word straight after it ("bananas")
 
 
 def _fraction_precision(num: float, den: float) -> float:
@@ -374,8 +465,19 @@ def _read(toks: list[_Tok], i: int, bare_fractions: bool, signed: bool = True) -
         ):
             sign = -1 if t.text == "-" else 1
             i += 1
+    bare_dollar = False  # "$" alone: a unit written after may say which dollar
     if i < n and toks[i].text in _CURRENCY_BEFORE and i + 1 < n and toks[i + 1].kind == NUM:
         unit = _CURRENCY_BEFORE[toks[i].text]
+        if toks[i].kind == SYM and i > 0 and toks[i - 1].kind == WORD and _adjacent(toks[i - 1], toks[i]):
+            # "HK$1.89bn", "S$", "JP¥": the letters name the currency
+            prefix = toks[i - 1].text
+            if toks[i].text == "$" and len(prefix) <= 3 and prefix.isalpha():
+                unit = _DOLLAR_PREFIXES.get(prefix, prefix.upper() + "$")
+                start = i - 1
+            elif toks[i].text == "¥" and prefix in _YEN_PREFIXES:
+                unit = _YEN_PREFIXES[prefix]
+                start = i - 1
+        bare_dollar = unit == "usd" and toks[i].text == "$" and start == i
         i += 1
     times_before = False
     if (
@@ -406,18 +508,27 @@ def _read(toks: list[_Tok], i: int, bare_fractions: bool, signed: bool = True) -
         ):
             _scale(q, _SCALES[s])
             j += 1
-    # unit after: "%", "per cent", "yuan", "km", "times", "-fold", "x"
+    # unit after: "%", "per cent", "yuan", "km", "times", "-fold", "x", "euros", "Hong Kong dollars"
     if j < n:
         s = toks[j].text
+        after = _unit_at(toks, j) if q.unit == "" else None
         if s == "-" and j + 1 < n and toks[j + 1].text == "fold" and q.unit == "":
             q.unit, j = "x", j + 2
-        elif s in _UNITS_AFTER and q.unit == "":
-            u = _UNITS_AFTER[s]
-            if not (unit and u != unit):
-                if u == "x" and s in ("x", "×") and not _adjacent(toks[j - 1], toks[j]) and j + 1 < n and toks[j + 1].kind == NUM:
-                    pass  # "2 x 3": a product, not a multiple
-                else:
-                    q.unit, j = u, j + 1
+        elif after is not None:
+            u, k = after
+            if unit and u != unit:
+                if bare_dollar and u in _DOLLARS:
+                    unit, q.unit, j = u, u, k  # "$1.89bn HKD"
+            elif u == "x" and s in ("x", "×") and not _adjacent(toks[j - 1], toks[j]) and j + 1 < n and toks[j + 1].kind == NUM:
+                pass  # "2 x 3": a product, not a multiple
+            elif u == "m" and not q.scaled:
+                pass  # "200 m": metres or millions, unsaid; "200 million m" is metres
+            else:
+                q.unit, j = u, k
+        elif s == "in" and q.unit == "" and not unit and j + 1 < n:
+            after = _unit_at(toks, j + 1)
+            if after is not None and after[0] in _MONEY_OR_LENGTH and toks[j + 1].text != "m":
+                q.unit, j = after  # "1.89 billion in euros"
         elif s == "per" and j + 1 < n and toks[j + 1].text == "cent":
             q.unit, j = "%", j + 2
         elif s == "percentage" and j + 1 < n and toks[j + 1].text in ("point", "points"):
@@ -428,8 +539,10 @@ def _read(toks: list[_Tok], i: int, bare_fractions: bool, signed: bool = True) -
         q.unit = "x"
     if unit and not q.unit:
         q.unit = unit
-    if q.unit in ("yuan", "usd") and j < n and toks[j].text in _UNITS_AFTER and _UNITS_AFTER[toks[j].text] == q.unit:
-        j += 1  # "¥1.89 billion yuan"
+    if q.unit in _MONEY and j < n and _UNITS_AFTER.get(toks[j].text) == q.unit:
+        j += 1  # "¥1.89 billion yuan", "1.89 billion pounds sterling"
+    if q.unit == "" and not times_before and j < n and toks[j].kind == WORD:
+        q.noun = _noun(toks, j)
     # "a quarter", "per year" after a figure is a rate, not another figure
     if j + 1 < n and toks[j].text in _PER and toks[j + 1].text in _PERIODS:
         j += 2
@@ -443,6 +556,33 @@ def _read(toks: list[_Tok], i: int, bare_fractions: bool, signed: bool = True) -
     q.sign = sign
     q.start, q.end = start, j
     return q
+
+
+def _unit_at(toks: list[_Tok], j: int) -> tuple[str, int] | None:
+    """(unit, next index) for a unit written at j: one token, or a few words ("Hong Kong dollars")."""
+    s = toks[j].text
+    if s in _MULTI_FIRST:
+        for size in (2, 3):
+            key = tuple(t.text for t in toks[j : j + size])
+            if key in _MULTI_UNITS:
+                return _MULTI_UNITS[key], j + size
+    u = _UNITS_AFTER.get(s)
+    return (u, j + 1) if u is not None else None
+
+
+def _noun(toks: list[_Tok], j: int) -> str:
+    """The word at j when it reads like an unknown unit ("bananas"), else "".
+
+    Careful by design: only a plural-looking noun, not a function, hedge,
+    direction or period word ("in", "more", "growth", "a year"), and not a
+    code ("q1"). Words that merely follow a figure ("spent", "total") are not units.
+    """
+    w = toks[j].text
+    if len(w) < 3 or w[-1] != "s" or w.endswith(_NOT_PLURAL) or w in _NOT_NOUNS or not w.isalpha():
+        return ""
+    if j + 1 < len(toks) and _adjacent(toks[j], toks[j + 1]) and toks[j + 1].kind != SYM:
+        return ""
+    return w
 
 
 def _direction_before(toks: list[_Tok], i: int) -> tuple[int | None, bool]:
@@ -462,7 +602,7 @@ def _direction_before(toks: list[_Tok], i: int) -> tuple[int | None, bool]:
 
 def _figure(q: _Q, text: str, toks: list[_Tok]) -> Figure:
     value = -q.value if q.sign == -1 else q.value
-    return Figure(value, q.unit, q.precision, q.sign, scaled=q.scaled, text=_span(text, toks, q.start, q.end))
+    return Figure(value, q.unit, q.precision, q.sign, scaled=q.scaled, text=_span(text, toks, q.start, q.end), noun=q.noun)
 
 
 def _span(text: str, toks: list[_Tok], start: int, end: int) -> str:
@@ -511,7 +651,7 @@ def _scan(text: str, bare_fractions: bool, limit: int, prose: bool = False) -> l
                 out.append(
                     Figure(
                         None, unit, min(low.precision, hi.precision), sign, lo_v, hi_v,
-                        scaled=low.scaled or hi.scaled, text=_span(text, toks, i, hi.end),
+                        scaled=low.scaled or hi.scaled, text=_span(text, toks, i, hi.end), noun=hi.noun,
                     )
                 )
                 if prose:  # "from 3.19bn to 1.89bn" may be two levels, not a range
@@ -542,9 +682,9 @@ def _scale(q: _Q, exp: int) -> None:
 # Where a quantity may start: digits, number words, "a"/"an", currency, signs.
 _WORD_STARTS = frozenset(
     set(_ONES) | set(_TENS) | set(_FOLDS) | set(_MULTIPLES) | set(_FRACTIONS)
-    | {"a", "an", "half", "rmb", "cny", "usd", "x"}
+    | {"a", "an", "half", "x"} | {k for k in _CURRENCY_BEFORE if k.isalpha()}
 )
-_SYM_STARTS = frozenset({"-", "+", "¥", "$", "×"})
+_SYM_STARTS = frozenset({"-", "+", "×"} | {k for k in _CURRENCY_BEFORE if not k.isalpha()})
 
 
 @lru_cache(maxsize=4096)
