@@ -7,8 +7,12 @@ import sys
 from pathlib import Path
 
 from briefing import pack as packs
-from briefing.errors import BriefingError, PackError, Problem, UsageError, printable
+from briefing.errors import BriefingError, PackError, Problem, SaveError, UsageError, printable
 from briefing.records import DEFAULT_PROFILE, check_profile
+
+
+# A source is an article; anything this big is the wrong file.
+MAX_SOURCE_BYTES = 10 * 2**20
 
 
 def validate(args: argparse.Namespace) -> int:
@@ -36,10 +40,8 @@ def validate(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             print(str(problem), file=sys.stderr)
-        if not problems:
+        if not problems:  # one line per problem, nothing else: `wc -l` counts them
             print(f"{label}: valid: {len(pack.questions)} questions in {len(pack.sections)} sections")
-        else:
-            print(f"{label}: {len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
     return 0 if not problems else 2
 
 
@@ -47,15 +49,24 @@ def read_source(name: str) -> str:
     """The source document for quote checks, or a one-line error."""
     path = Path(name)
     try:
+        if path.stat().st_size > MAX_SOURCE_BYTES:
+            raise UsageError(f"{name}: is larger than {MAX_SOURCE_BYTES // 2**20} MB; a source is an article")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise UsageError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{name}: is a folder, not a file") from None
     except OSError as exc:
         raise UsageError(f"{name}: cannot read: {exc.strerror}") from None
+    if b"\0" in raw:
+        raise UsageError(f"{name}: is not text (it holds NUL bytes)")
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UsageError(f"{name}: is not UTF-8 text") from None
+    if not text.strip():
+        raise UsageError(f"{name}: is empty; there is nothing to check the quotes against")
+    return text
 
 
 def brief(args: argparse.Namespace) -> int:
@@ -88,6 +99,8 @@ def stats(args: argparse.Namespace) -> int:
             raise
         pack = None  # the bundled pack only names sections; stats stand without it
     loaded = store.load_sessions(saves, profile)
+    if loaded.unreadable:  # no stats at all is an error, not an empty history
+        raise SaveError(loaded.problems[0])
     for problem in loaded.problems:
         print(problem, file=sys.stderr)
     # Question ids are a pack's own: count only this pack's sessions.

@@ -154,6 +154,9 @@ class LoadResult:
     sessions: list[SessionRecord] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     set_aside: list[Path] = field(default_factory=list)  # where bad files were moved
+    # The profile's folder itself could not be read (not a folder, no permission):
+    # its one line is in `problems`, and no session could be seen.
+    unreadable: bool = False
 
 
 def load_sessions(saves_dir: str | Path, profile: str) -> LoadResult:
@@ -170,9 +173,11 @@ def load_sessions(saves_dir: str | Path, profile: str) -> LoadResult:
         return result
     except NotADirectoryError:
         result.problems.append(str(Problem(str(folder), None, None, "is not a folder")))
+        result.unreadable = True
         return result
     except OSError as exc:
         result.problems.append(str(Problem(str(folder), None, None, f"cannot read the folder: {_reason(exc)}")))
+        result.unreadable = True
         return result
     for path in entries:
         if path.name.startswith(".") or path.suffix != ".toml":

@@ -58,3 +58,11 @@ def test_stats_sets_aside_a_corrupt_save_and_says_so(tmp_path):
     assert result.returncode == 0
     assert len(result.stderr.strip().splitlines()) == 1 and "20260101T000000Z-00000000.toml" in result.stderr
     assert (folder / "20260101T000000Z-00000000.toml.corrupt").exists()
+
+
+def test_stats_on_a_saves_folder_that_cannot_be_a_folder_is_an_error(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the saves should be")
+    result = run("stats", "--saves", str(blocker / "saves"))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [f"{blocker / 'saves' / 'default'}: is not a folder"]
