@@ -84,14 +84,25 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         _check_output(args.output)
 
-    session = Session.start(pack, profile=profile, seed=args.seed, limit=args.limit, mode="headless")
+    # Typed answers are saved one by one, so an interrupted quiz is not lost:
+    # the UI offers to resume it. A file of answers is graded in one go.
+    saver = None if args.no_save or answers is not None else (lambda record: store.save(record, saves))
+    session = Session.start(pack, profile=profile, seed=args.seed, limit=args.limit, mode="headless", saver=saver)
     if answers is not None:
         while not session.done:
             session.answer(answers.get(session.current.id, ""))
     else:
-        _ask_on_stdin(session)
-    session.finish()
-    if not args.no_save:
+        try:
+            _ask_on_stdin(session)
+        except KeyboardInterrupt:
+            kept = ""
+            if saver and session.position:
+                where = "" if args.saves == "saves" else f" --saves {args.saves}"
+                kept = f"; {session.position} answered and saved: 'briefing --profile {profile}{where}' resumes it"
+            print(f"\nbriefing: interrupted{kept}", file=sys.stderr)
+            return 130
+    session.finish()  # with a saver, this saves the finished session
+    if not args.no_save and saver is None:
         store.save(session.record, saves)
 
     text = report.render(report.build(session), args.format)

@@ -224,3 +224,56 @@ def test_the_ui_without_a_terminal_says_to_use_headless(tmp_path):
         result = briefing(*argv, "--saves", str(tmp_path), stdin="")
         assert result.returncode == 2
         assert result.stderr.strip() == "briefing: the UI needs a terminal; in a script use 'briefing quiz --headless'"
+
+
+def test_ctrl_c_on_stdin_keeps_the_answers_given_and_the_session_resumes(tmp_path):
+    """Typed answers are saved one by one: an interrupted quiz is resumable, not lost."""
+    import signal
+
+    from briefing import store
+    from briefing.engine import Session
+    from briefing.pack import load
+
+    saves = tmp_path / "saves"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "briefing", "quiz", "--headless", "--pack", str(SMALL), "--saves", str(saves),
+         "--profile", "ana", "--seed", "3"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+    )
+    proc.stdin.write("first answer\n")
+    proc.stdin.flush()
+    seen = ""
+    while "[2/" not in seen:  # the second prompt: the first answer has been saved
+        char = proc.stderr.read(1)
+        assert char, seen
+        seen += char
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and out == "" and "Traceback" not in err
+    assert err.strip().splitlines()[-1] == (
+        f"briefing: interrupted; 1 answered and saved: 'briefing --profile ana --saves {saves}' resumes it"
+    )
+    pack = load(SMALL)
+    (record,) = store.in_progress(saves, "ana", pack.pack.id)
+    assert [a.given for a in record.answers] == ["first answer"]
+    session, _ = Session.resume_newest(pack, [record])
+    assert session.position == 1 and session.current.id == record.order[1]
+
+
+def test_ctrl_c_before_any_answer_saves_nothing(tmp_path):
+    import signal
+
+    saves = tmp_path / "saves"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "briefing", "quiz", "--headless", "--pack", str(SMALL), "--saves", str(saves)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+    )
+    seen = ""
+    while "> " not in seen:
+        char = proc.stderr.read(1)
+        assert char, seen
+        seen += char
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and err.strip().splitlines()[-1] == "briefing: interrupted"
+    assert list(saves.rglob("*.toml")) == []
