@@ -91,8 +91,23 @@ def _not_stated(q, pack: Pack, section, body: str, figures: dict) -> tuple[str, 
 
 
 def _has_words(body: str, phrase: str) -> bool:
+    """Whether `phrase`, normalised, is in `body` as whole words (a plain find: a
+    pattern compiled per phrase cost more than the search on a large pack)."""
     words = normalize(phrase)
-    return bool(words) and re.search(r"(?<!\w)" + re.escape(words) + r"(?!\w)", body) is not None
+    if not words:
+        return False
+    start = body.find(words)
+    while start != -1:
+        end = start + len(words)
+        if not (_wordy(body, start - 1) or _wordy(body, end)):
+            return True
+        start = body.find(words, start + 1)
+    return False
+
+
+def _wordy(text: str, i: int) -> bool:
+    """Whether text[i] exists and is a word character (as regex \\w reads it)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 _QUOTED = re.compile(r"\"([^\"]{12,})\"")

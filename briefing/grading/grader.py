@@ -167,8 +167,12 @@ def _option_target(fig: numbers.Figure) -> _Target:
     return _Target(fig.unit, abs(fig.value), None, None, fig.precision, fig.sign)
 
 
-def _judge(t: _Target, fig: numbers.Figure) -> tuple[bool, str | None]:
-    """(right, note) for a figure read from an answer against a target."""
+def _judge(t: _Target, fig: numbers.Figure, explain: bool = True) -> tuple[bool, str | None]:
+    """(right, note) for a figure read from an answer against a target.
+
+    `explain=False` skips looking for why a wrong figure is wrong (its scale):
+    matching prose against many questions only needs right or wrong.
+    """
     if fig.is_range != (t.value is None):
         return False, ("give the range, low to high" if t.value is None else "give one figure, not a range")
     if fig.unit and fig.unit == t.also:
@@ -182,6 +186,8 @@ def _judge(t: _Target, fig: numbers.Figure) -> tuple[bool, str | None]:
         v = abs(_convert(fig.value, fig.unit, t.unit))
         target = t.value
         if not _close(v, target, tol, strict):
+            if not explain:
+                return False, None
             factors = _SCALE_FACTORS_PERCENT if t.unit in ("%", "fraction") else _SCALE_FACTORS
             if target and any(_close(v * f, target, tol, strict) for f in factors):
                 return False, "right number, wrong scale"
@@ -189,6 +195,8 @@ def _judge(t: _Target, fig: numbers.Figure) -> tuple[bool, str | None]:
     else:
         lo, hi = sorted((abs(_convert(fig.low, fig.unit, t.unit)), abs(_convert(fig.high, fig.unit, t.unit))))
         if not (_close(lo, t.low, tol, strict) and _close(hi, t.high, tol, strict)):
+            if not explain:
+                return False, None
             factors = _SCALE_FACTORS_PERCENT if t.unit in ("%", "fraction") else _SCALE_FACTORS
             if t.high and any(_close(lo * f, t.low, tol, strict) and _close(hi * f, t.high, tol, strict) for f in factors):
                 return False, "right number, wrong scale"
@@ -269,7 +277,7 @@ def figure_matches(question, figure: numbers.Figure) -> bool:
     """Whether `figure` (parsed from an answer or found in prose) is the question's figure."""
     if figure is None:
         return False
-    return _judge(_target(question), figure)[0]
+    return _judge(_target(question), figure, explain=False)[0]
 
 
 # --- grading ---------------------------------------------------------------------
