@@ -7,6 +7,7 @@ scores; the store writes; the screens only show and ask.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -27,10 +28,21 @@ from briefing.tui.screens.briefing import BriefingScreen
 Clock = Callable[[], datetime]
 
 
+def _collect_garbage_from_now_on() -> None:
+    """Once the briefing is drawn: what start-up built lives as long as the app,
+    so it is frozen out of the collector's passes, and collection resumes (the
+    command line turned it off for start-up; see briefing.cli.main)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 class BriefingApp(App[int]):
     """The briefing and quiz on one pack, for one profile."""
 
-    CSS_PATH = "app.tcss"
+    # The briefing is the default screen, which Textual builds without reading
+    # a screen's own CSS_PATH: its layout is read with the app's.
+    CSS_PATH = ["app.tcss", "screens/briefing.tcss"]
     TITLE = "briefing"
     ENABLE_COMMAND_PALETTE = False  # ctrl+p peeks at the briefing during the quiz
     BINDINGS = [
@@ -62,8 +74,12 @@ class BriefingApp(App[int]):
 
     # --- start-up ----------------------------------------------------------------
 
+    def get_default_screen(self) -> BriefingScreen:
+        """The briefing is the bottom screen: the first frame draws it, not a blank one."""
+        return BriefingScreen()
+
     def on_mount(self) -> None:
-        self.push_screen(BriefingScreen())
+        self.call_after_refresh(_collect_garbage_from_now_on)
         if self.profile is None:
             from briefing.tui.screens.profile import ProfileScreen
 

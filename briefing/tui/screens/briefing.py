@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 class BriefingScreen(Screen[None]):
     """Read the briefing; start the quiz from here."""
 
-    CSS_PATH = "briefing.tcss"
+    # Its layout, briefing.tcss, is read with the app's CSS (it is the default screen).
 
     app: BriefingApp
 
