@@ -66,3 +66,20 @@ def test_stats_on_a_saves_folder_that_cannot_be_a_folder_is_an_error(tmp_path):
     result = run("stats", "--saves", str(blocker / "saves"))
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [f"{blocker / 'saves' / 'default'}: is not a folder"]
+
+
+def test_a_command_leaves_garbage_collection_as_it_found_it(capsys):
+    """main() turns the collector off while a command runs, and back on after."""
+    import gc
+
+    from briefing.cli import main
+
+    assert gc.isenabled()
+    assert main(["brief"]) == 0
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert main(["brief"]) == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
