@@ -38,14 +38,20 @@ TARGETS = {
 }
 
 
-def timed(argv: list[str], runs: int, env=None, cwd=None) -> float:
-    """Median wall time of `runs` runs of a command, in seconds."""
-    times = []
+def timed(commands: dict[str, list[str]], runs: int, cwd=None) -> dict[str, float]:
+    """Median wall time of each command, in seconds, over `runs` rounds.
+
+    Each round runs every command once, in turn, so that a machine that speeds
+    up or slows down during the benchmark moves all of them alike: the ratios
+    between them are what we report.
+    """
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, argv in commands.items():
+            start = time.perf_counter()
+            subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, check=False)
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(t) for name, t in times.items()}
 
 
 def expected_answers(path: Path) -> None:
@@ -159,21 +165,24 @@ def first_frame(argv: list[str], marker: bytes, cwd: str) -> tuple[float, float]
     return elapsed, peak
 
 
-def tui_measure(which: str, runs: int, saves: str) -> tuple[float, float]:
-    """Median seconds to the first frame and median peak memory of the floor or our TUI."""
-    if which == "floor":
-        argv, marker = [PY, str(ROOT / "bench" / "floor_app.py")], b"Floor briefing"
-    else:
-        from briefing import pack as packs
+def tui_measure(runs: int, saves: str) -> dict[str, tuple[float, float]]:
+    """Median seconds to the first frame and median peak memory of the floor and of
+    our TUI, measured in alternation (see `timed`)."""
+    from briefing import pack as packs
 
-        marker = packs.load().sections[0].title.split(":")[0].encode()
-        argv = [PY, "-m", "briefing", "--profile", "bench", "--saves", saves]
-    times, peaks = [], []
+    marker = packs.load().sections[0].title.split(":")[0].encode()
+    apps = {
+        "floor": ([PY, str(ROOT / "bench" / "floor_app.py")], b"Floor briefing"),
+        "briefing": ([PY, "-m", "briefing", "--profile", "bench", "--saves", saves], marker),
+    }
+    seen: dict[str, list[tuple[float, float]]] = {name: [] for name in apps}
     for _ in range(runs):
-        seconds, peak = first_frame(argv, marker, cwd=saves)
-        times.append(seconds)
-        peaks.append(peak)
-    return statistics.median(times), statistics.median(peaks)
+        for name, (argv, mark) in apps.items():
+            seen[name].append(first_frame(argv, mark, cwd=saves))
+    return {
+        name: (statistics.median(t for t, _ in got), statistics.median(m for _, m in got))
+        for name, got in seen.items()
+    }
 
 
 def main() -> int:
@@ -194,10 +203,13 @@ def main() -> int:
         tmp = Path(tmp)
         answers = tmp / "answers.toml"
         expected_answers(answers)
-        bare = timed([PY, "-c", "pass"], args.runs)
-        pyd = timed([PY, "-c", PYDANTIC_START], args.runs)
-        headless = timed([PY, "-m", "briefing", "quiz", "--headless", "--answers", str(answers),
-                          "--format", "json", "--no-save"], args.runs, cwd=tmp)
+        start = timed({
+            "bare": [PY, "-c", "pass"],
+            "pydantic": [PY, "-c", PYDANTIC_START],
+            "headless": [PY, "-m", "briefing", "quiz", "--headless", "--answers", str(answers),
+                         "--format", "json", "--no-save"],
+        }, args.runs, cwd=tmp)
+        bare, pyd, headless = start["bare"], start["pydantic"], start["headless"]
         rows += [
             ("python -c pass", f"{bare * 1000:.0f} ms"),
             ("pydantic start (create_model)", f"{pyd * 1000:.0f} ms ({pyd / bare:.1f}x bare python)"),
@@ -211,7 +223,7 @@ def main() -> int:
         for n in (10_000, 20_000):
             path = tmp / f"pack-{n}.toml"
             generated_pack(n, path)
-            secs[n] = timed([PY, "-m", "briefing", "validate", str(path)], max(3, args.runs // 3), cwd=tmp)
+            secs[n] = timed({"validate": [PY, "-m", "briefing", "validate", str(path)]}, max(3, args.runs // 3), cwd=tmp)["validate"]
             check = subprocess.run([PY, "-m", "briefing", "validate", str(path)], capture_output=True, text=True, cwd=tmp)
             if check.returncode != 0:
                 raise SystemExit(f"generated pack of {n} is invalid:\n{check.stderr[:2000]}")
@@ -227,8 +239,8 @@ def main() -> int:
     if not args.skip_tui:
         runs = max(5, args.runs // 2)
         with tempfile.TemporaryDirectory() as saves:
-            floor_t, floor_m = tui_measure("floor", runs, saves)
-            app_t, app_m = tui_measure("briefing", runs, saves)
+            measured = tui_measure(runs, saves)
+        (floor_t, floor_m), (app_t, app_m) = measured["floor"], measured["briefing"]
         rows += [
             ("minimal pydantic + Markdown app, first frame", f"{floor_t * 1000:.0f} ms, peak {floor_m:.0f} MB"),
             ("briefing TUI, first frame of the briefing", f"{app_t * 1000:.0f} ms, peak {app_m:.0f} MB"),
