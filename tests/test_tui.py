@@ -15,7 +15,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from textual.widgets import Button, DataTable, Input, Markdown, OptionList, Sparkline, Static
+from textual.widgets import Button, DataTable, Input, Markdown, OptionList, Static
 
 from briefing import pack as packs
 from briefing import store
@@ -30,6 +30,7 @@ from briefing.tui.screens.profile import ProfileScreen
 from briefing.tui.screens.quiz import QuizScreen
 from briefing.tui.screens.results import MissedQuestion, ResultsScreen
 from briefing.tui.screens.resume import ResumeScreen
+from briefing.tui.widgets.percent_trend import PercentTrend
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -483,7 +484,9 @@ async def test_quiz_right_wrong_skipped_then_results_history_and_retry(tui_pack,
         row = [str(c) for c in table.get_row_at(0)]
         assert row[0] == "2026-01-05 09:00" and row[1:5] == ["5/8", "62.5%", "pass", "full"]
         assert row[5].endswith(" s")
-        assert list(history.query_one(Sparkline).data) == [62.5]
+        assert history.query_one(PercentTrend).percents == [62.5]
+        # 62.5% is 10 of the two rows' 16 eighths: a full bottom cell and 2/8 of the top one
+        assert history.query_one(PercentTrend).chart().plain.splitlines() == ["▂ 100%", "█   0%"]
         weakest = [w.content.plain for w in history.query("#weakest .prompt").results(Static)]
         assert "Which figure is the quarter-over-quarter mileage growth?" in weakest
         await pilot.press("escape")
@@ -508,7 +511,7 @@ async def test_quiz_right_wrong_skipped_then_results_history_and_retry(tui_pack,
         await pilot.pause()
         # the 3-of-3 retry is listed but does not become the best score
         assert "best 62.5%" in static_text(app.screen, "#totals")
-        assert list(app.screen.query_one(Sparkline).data) == [62.5]
+        assert app.screen.query_one(PercentTrend).percents == [62.5]
         await pilot.press("escape")
         await pilot.press("escape")
         assert isinstance(app.screen, BriefingScreen)
@@ -947,3 +950,31 @@ async def test_bundled_pack_opens_and_a_question_can_be_answered(saves):
             assert static_text(quiz, "#feedback").startswith("✔ Right"), q.id
             await next_question(pilot)
         assert "3 of 3 right" in static_text(app.screen, "#summary")
+
+
+@sync
+async def test_garbage_collection_resumes_once_the_briefing_is_drawn(tui_pack, saves):
+    """The command line turns the collector off for start-up; the app must turn it back on."""
+    import gc
+
+    gc.disable()
+    try:
+        app = make_app(tui_pack, saves)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0  # start-up's objects are left out of later passes
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+
+def test_the_trend_is_drawn_on_a_fixed_scale_not_stretched_to_its_own_range():
+    """A lone 40% quiz is not drawn as a full bar; 0% still shows a sliver; colours say pass/fail."""
+    trend = PercentTrend([40.0, 0.0, 100.0], [False, False, True])
+    top, bottom = trend.chart().plain.splitlines()
+    assert top == "  █ 100%" and bottom == "▆▁█   0%"
+    styles = [str(span.style) for span in trend.chart().spans]
+    assert styles[:3] == ["$error", "$error", "$success"]
+    assert PercentTrend([40.0], [False]).chart().plain.splitlines() == ["  100%", "▆   0%"]

@@ -1,4 +1,4 @@
-"""The profile's finished sessions on this pack: a table, a sparkline, the weakest questions."""
+"""The profile's finished sessions on this pack: a table, a percent trend, the weakest questions."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Sparkline, Static
+from textual.widgets import DataTable, Footer, Static
 
 from briefing import stats, store
 from briefing.tui.text import data
+from briefing.tui.widgets.percent_trend import PercentTrend
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -68,11 +69,16 @@ class HistoryScreen(Screen[None]):
                     ),
                     id="totals",
                 )
-                yield Static(Content("Percent over time, full quizzes, oldest first:"), classes="caption")
-                percents = [s.percent for s in result.sessions_list if s.scope == "full"] or [0.0]
-                trend = Sparkline(percents, summary_function=max, id="trend")
-                trend.styles.width = min(max(3 * len(percents), 6), 78)  # a few cells a session
-                yield trend
+                full = [s for s in result.sessions_list if s.scope == "full"]
+                if full:
+                    yield Static(Content("Percent over time, full quizzes, oldest first:"), classes="caption")
+                    yield PercentTrend([s.percent for s in full], [s.passed for s in full], id="trend")
+                else:
+                    yield Static(
+                        Content("No full quiz yet: the trend charts full quizzes, not retries or --limit runs."),
+                        classes="caption",
+                        id="trend-empty",
+                    )
                 table: DataTable = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
                 yield table
                 yield Static(Content("Weakest questions (right / asked)"), classes="caption")
