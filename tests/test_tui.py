@@ -622,6 +622,8 @@ async def test_escape_leaves_the_quiz_which_waits_behind_continue(tui_pack, save
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
         assert str(app.screen.query_one("#start", Button).label) == "Continue quiz (2 of 8)"
+        footer = visible_text(app).splitlines()[-1]
+        assert "s Continue quiz" in footer and "Start quiz" not in footer
         await pilot.press("s")
         await pilot.pause()
         assert static_text(app.screen, "#number") == "Question 2 of 8"

@@ -27,7 +27,9 @@ class BriefingScreen(Screen[None]):
     app: BriefingApp
 
     BINDINGS = [
+        # One key, named for what it will do: the footer says which (check_action).
         Binding("s", "start", "Start quiz"),
+        Binding("s", "continue", "Continue quiz"),
         Binding("k", "key_figures", "Key figures"),
         Binding("h", "app.history", "History"),
     ]
@@ -81,9 +83,22 @@ class BriefingScreen(Screen[None]):
         )
         session = app.session
         label = "Start quiz"
-        if session is not None and not session.finished and not session.done:
+        if self._continues():
             label = f"Continue quiz ({session.position + 1} of {session.total})"
         self.query_one("#start", Button).label = label
+        self.refresh_bindings()
+
+    def _continues(self) -> bool:
+        """Whether "start" goes on with a quiz in progress."""
+        session = self.app.session
+        return session is not None and not session.finished and not session.done
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "start":
+            return not self._continues()
+        if action == "continue":
+            return self._continues()
+        return True
 
     # --- table of contents ---------------------------------------------------------
 
@@ -110,6 +125,9 @@ class BriefingScreen(Screen[None]):
     def action_start(self) -> None:
         if self.app.profile is not None:
             self.app.open_quiz()
+
+    def action_continue(self) -> None:
+        self.action_start()
 
     def action_key_figures(self) -> None:
         from briefing.excerpts import key_figures
