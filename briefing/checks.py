@@ -75,9 +75,11 @@ def _not_stated(q, pack: Pack, section, body: str, figures: dict) -> tuple[str, 
     elif q.kind == "choice":
         if not _has_words(body, q.answer):
             fig = numbers.parse(q.answer)
+            if section.id not in figures:
+                figures[section.id] = numbers.find_all(section.body)
             found = fig is not None and any(
                 abs(f.value or 0) == abs(fig.value or 0) and f.unit == fig.unit
-                for f in figures.setdefault(section.id, numbers.find_all(section.body))
+                for f in figures[section.id]
             )
             if not found:
                 return "answer", f"{q.answer!r} is not stated in {name} (add evidence = a phrase that states it)"
