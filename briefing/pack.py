@@ -8,10 +8,10 @@ naming the file, the question id and the field.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
+import tomli  # the parser Python ships as tomllib, compiled (mypyc) on PyPI
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from briefing.errors import PackError, Problem
@@ -228,8 +228,8 @@ def read_toml(path: Path, *, label: str | None = None, max_bytes: int = MAX_PACK
     except UnicodeDecodeError as exc:
         raise PackError([Problem(name, None, None, f"is not UTF-8 text (byte {exc.start})")]) from None
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
         raise PackError([Problem(name, None, None, f"is not valid TOML: {exc}")]) from None
 
 

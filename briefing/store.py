@@ -25,7 +25,6 @@ import re
 import stat as stat_mod
 import tempfile
 import time
-import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -243,6 +242,8 @@ def _load_one(path: Path, profile: str, result: LoadResult) -> SessionRecord | N
     if not raw.strip():
         bad("is empty", stat=st)
         return None
+    import tomllib  # only where saves are read: a headless run writes, never reads
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
