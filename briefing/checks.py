@@ -64,9 +64,7 @@ def _not_stated(q, pack: Pack, section, body: str, figures: dict) -> tuple[str, 
         if not figure_matches(q, numbers.parse(q.expected)):
             shown = f"{q.value:g}" if q.value is not None else f"{q.low:g} to {q.high:g}"
             return "value", f"{shown} {q.unit} does not match expected {q.expected!r}".replace("  ", " ")
-        if section.id not in figures:
-            figures[section.id] = numbers.find_all(section.body)
-        if not any(figure_matches(q, f) for f in figures[section.id]):
+        if not any(figure_matches(q, f) for f in _figures_of(section, figures)):
             return "value", f"{q.expected} is not stated in {name} in any written form"
     elif q.kind == "attribution":
         person = pack.person(q.speaker)
@@ -75,11 +73,9 @@ def _not_stated(q, pack: Pack, section, body: str, figures: dict) -> tuple[str, 
     elif q.kind == "choice":
         if not _has_words(body, q.answer):
             fig = numbers.parse(q.answer)
-            if section.id not in figures:
-                figures[section.id] = numbers.find_all(section.body)
             found = fig is not None and any(
                 abs(f.value or 0) == abs(fig.value or 0) and f.unit == fig.unit
-                for f in figures[section.id]
+                for f in _figures_of(section, figures)
             )
             if not found:
                 return "answer", f"{q.answer!r} is not stated in {name} (add evidence = a phrase that states it)"
@@ -90,6 +86,13 @@ def _not_stated(q, pack: Pack, section, body: str, figures: dict) -> tuple[str, 
             if not _has_words(body, item):
                 return "items", f"{item!r} is not named in {name}"
     return None
+
+
+def _figures_of(section, figures: dict) -> list:
+    """Every figure the section states, read once per section (`figures` keeps them)."""
+    if section.id not in figures:
+        figures[section.id] = numbers.find_all(section.body)
+    return figures[section.id]
 
 
 def _has_words(body: str, phrase: str) -> bool:

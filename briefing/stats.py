@@ -65,6 +65,10 @@ class Stats(BaseModel):
     weakest: list[QuestionStat]  # lowest accuracy first; questions never missed are not listed
     sessions_list: list[SessionSummary]  # by start, oldest first
 
+    def full_quizzes(self) -> list[SessionSummary]:
+        """The full quizzes, oldest first: what a trend of percent over time charts."""
+        return [s for s in self.sessions_list if s.scope == "full"]
+
 
 def compute(sessions: list[SessionRecord], pack=None) -> Stats:
     """Stats over the finished sessions among `sessions`; `pack` names sections and prompts."""

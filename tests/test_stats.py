@@ -215,5 +215,6 @@ def test_retries_and_limited_runs_do_not_make_the_headline_numbers():
     assert result.sessions == 2 and result.full_sessions == 1
     assert result.best_percent == result.last_percent == full.percent != 100.0
     assert [s.scope for s in result.sessions_list] == ["full", "retry"]
+    assert [s.id for s in result.full_quizzes()] == [full.id]  # what the history's trend charts
     # but what was asked in the retry still counts for each question
     assert sum(q.asked for q in result.per_question) == len(full.answers) + len(retry.answers)

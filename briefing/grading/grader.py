@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.grading import names, numbers
 from briefing.grading.normalize import normalize
@@ -208,7 +208,7 @@ def _judge(t: _Target, fig: numbers.Figure, explain: bool = True) -> tuple[bool,
 
 def _bare(fig: numbers.Figure) -> numbers.Figure:
     """`fig` read as a plain number: "3 days" counted."""
-    return numbers.Figure(fig.value, "", fig.precision, fig.sign, fig.low, fig.high, fig.scaled, fig.text)
+    return replace(fig, unit="")
 
 
 # --- caches ------------------------------------------------------------------------

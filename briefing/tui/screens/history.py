@@ -69,7 +69,7 @@ class HistoryScreen(Screen[None]):
                     ),
                     id="totals",
                 )
-                full = [s for s in result.sessions_list if s.scope == "full"]
+                full = result.full_quizzes()
                 if full:
                     yield Static(Content("Percent over time, full quizzes, oldest first:"), classes="caption")
                     yield PercentTrend([s.percent for s in full], [s.passed for s in full], id="trend")
