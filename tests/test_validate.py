@@ -85,6 +85,33 @@ def test_each_problem_is_one_line_naming_file_question_and_field(tmp_path, old, 
     assert any(line.startswith(f"{path}: ") and expected in line for line in lines), lines
 
 
+@pytest.mark.parametrize("char", ["\\u0000", "\\u0007", "\\u001b", "\\u007f", "\\u0085", "\\u009b"])
+@pytest.mark.parametrize("old, new, where", [
+    ('aliases = ["Li"]', 'aliases = ["L{c}i"]', "person 'william-li': field 'aliases.0'"),
+    ('name = "William Li"', 'name = "William{c} Li"', "person 'william-li': field 'name'"),
+    ('prompt = "Which three platforms shipped together?"', 'prompt = "Which{c} three?"', "question 'platforms': field 'prompt'"),
+])
+def test_control_characters_anywhere_are_refused(old, new, where, char):
+    """C0 and C1 controls (escape, bell, CSI, NEL, DEL) never reach a terminal from a pack."""
+    from briefing.pack import problems_of
+    import tomllib
+
+    data = tomllib.loads(SMALL.read_text().replace(old, new.format(c=char), 1))
+    _, problems = problems_of(data, "p.toml")
+    assert f"p.toml: {where}: contains a control character" in [str(p) for p in problems]
+
+
+def test_tabs_and_newlines_in_text_are_allowed():
+    from briefing.pack import problems_of
+    import tomllib
+
+    text = SMALL.read_text().replace('prompt = "Which three platforms shipped together?"',
+                                     'prompt = "Which three\\tplatforms\\nshipped together?"', 1)
+    pack, problems = problems_of(tomllib.loads(text), "p.toml")
+    assert problems == []
+    assert pack.question("platforms").prompt == "Which three\tplatforms\nshipped together?"
+
+
 def test_every_problem_is_reported_not_just_the_first(tmp_path):
     text = SMALL.read_text().replace("value = -40.7", 'value = "x"').replace('answer = "92%"', 'answer = "1%"')
     path = tmp_path / "two.toml"
