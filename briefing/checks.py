@@ -1,14 +1,17 @@
 """What the schema cannot say: ids unique, references resolved, answers grounded.
 
-`check(pack, label)` returns one Problem per thing wrong; `check_source`
-adds the quotes that are not verbatim in the source document.
+`check(pack, label)` returns one Problem per thing wrong; with
+`parallel=True` a big pack's questions are checked on several cores.
+`check_source` adds the quotes that are not verbatim in the source document.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import partial
 
+from briefing.chunks import map_chunks, workers_for
 from briefing.errors import Problem
 from briefing.grading import numbers
 from briefing.grading.grader import figure_matches, grade
@@ -16,7 +19,9 @@ from briefing.grading.normalize import normalize
 from briefing.pack import Pack, expected_text
 
 
-def check(pack: Pack, label: str) -> list[Problem]:
+def check(pack: Pack, label: str, parallel: bool = False) -> list[Problem]:
+    """Every problem of the pack, in order. `parallel`: forked processes check the
+    questions of a big pack (see briefing.chunks; only for single-threaded commands)."""
     problems: list[Problem] = []
     for what, items in (("section", pack.sections), ("person", pack.people), ("question", pack.questions)):
         for ident, count in Counter(i.id for i in items).items():
@@ -25,13 +30,20 @@ def check(pack: Pack, label: str) -> list[Problem]:
     if problems:
         return problems  # the checks below look things up by id
 
-    sections = {s.id: s for s in pack.sections}
-    if pack.pack.key_figures and pack.pack.key_figures not in sections:
+    if pack.pack.key_figures and pack.pack.key_figures not in {s.id for s in pack.sections}:
         problems.append(Problem(label, None, "pack.key_figures", f"no section {pack.pack.key_figures!r}"))
+    return problems + map_chunks(partial(_check_questions, pack, label), pack.questions,
+                                  workers_for(len(pack.questions)) if parallel else 1)
+
+
+def _check_questions(pack: Pack, label: str, questions) -> list[Problem]:
+    """The problems of these questions of the pack: references, grounding, the answer typed back."""
+    problems: list[Problem] = []
+    sections = {s.id: s for s in pack.sections}
     people = {p.id: p for p in pack.people}
     bodies: dict[str, str] = {}
     figures: dict[str, list] = {}
-    for q in pack.questions:
+    for q in questions:
         where = f"question {q.id!r}"
         section = sections.get(q.section)
         if section is None:

@@ -23,7 +23,7 @@ def validate(args: argparse.Namespace) -> int:
     label = args.pack or path.name
     pack, problems = None, []
     try:
-        pack, problems = packs.problems_of(packs.read_toml(path, label=label), label)
+        pack, problems = packs.problems_of(packs.read_toml(path, label=label), label, parallel=True)
         if args.source and pack is not None:
             problems += check_source(pack, read_source(args.source), label)
     except PackError as exc:

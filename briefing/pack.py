@@ -236,11 +236,12 @@ def parse(data: dict, label: str) -> Pack:
         raise PackError(_problems(exc, data, label)) from None
 
 
-def problems_of(data: dict, label: str) -> tuple[Pack | None, list[Problem]]:
+def problems_of(data: dict, label: str, parallel: bool = False) -> tuple[Pack | None, list[Problem]]:
     """Every problem of a pack: the schema's, then the checks' on the questions that passed it.
 
     Questions that fail the schema are left out so that the rest can still be
     checked: one run reports everything, not just the first kind of mistake.
+    `parallel`: a big pack's checks may run on several cores (single-threaded callers only).
     """
     from briefing.checks import check  # what the schema cannot say
 
@@ -257,8 +258,8 @@ def problems_of(data: dict, label: str) -> tuple[Pack | None, list[Problem]]:
             pack = Pack.model_validate(rest)
         except ValidationError:
             return None, problems
-        return pack, problems + check(pack, label)
-    return pack, check(pack, label)
+        return pack, problems + check(pack, label, parallel)
+    return pack, check(pack, label, parallel)
 
 
 def load(path: str | Path | None = None, *, label: str | None = None) -> Pack:
