@@ -76,7 +76,7 @@ def test_a_big_pack_checked_in_parallel_reports_what_one_process_reports(tmp_pat
 
     path = tmp_path / "big.toml"
     generated_pack(4000, path)
-    data = packs.tomli.loads(path.read_text())
+    data = packs.rtoml.loads(path.read_text())
     questions = data["questions"]
     # a problem near the start, one in the middle and one at the end
     choice = next(q for q in questions if q["kind"] == "choice")
