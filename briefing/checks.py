@@ -11,7 +11,6 @@ import re
 from collections import Counter
 from functools import partial
 
-from briefing.chunks import map_chunks, workers_for
 from briefing.errors import Problem
 from briefing.grading import numbers
 from briefing.grading.grader import figure_matches, grade
@@ -32,8 +31,12 @@ def check(pack: Pack, label: str, parallel: bool = False) -> list[Problem]:
 
     if pack.pack.key_figures and pack.pack.key_figures not in {s.id for s in pack.sections}:
         problems.append(Problem(label, None, "pack.key_figures", f"no section {pack.pack.key_figures!r}"))
-    return problems + map_chunks(partial(_check_questions, pack, label), pack.questions,
-                                  workers_for(len(pack.questions)) if parallel else 1)
+    questions = partial(_check_questions, pack, label)
+    if parallel:
+        from briefing.chunks import map_chunks, workers_for  # forks: for validate only
+
+        return problems + map_chunks(questions, pack.questions, workers_for(len(pack.questions)))
+    return problems + questions(pack.questions)
 
 
 def _check_questions(pack: Pack, label: str, questions) -> list[Problem]:

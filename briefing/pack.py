@@ -65,7 +65,9 @@ class Person(Strict):
     id: str = Field(pattern=_ID)
     name: Text
     role: Text
-    aliases: list[Text] = Field(default_factory=list)  # a factory: a [] default is deep-copied per entry
+    # A factory, not `= []` (deep-copied for every entry) nor `list` (whose
+    # signature pydantic reads slowly at import): lists that are left out.
+    aliases: list[Text] = Field(default_factory=lambda: [])
 
 
 class QuestionBase(Strict):
@@ -73,7 +75,7 @@ class QuestionBase(Strict):
     prompt: Text
     section: Str
     explanation: Text
-    tags: list[Str] = Field(default_factory=list)
+    tags: list[Str] = Field(default_factory=lambda: [])
     # A phrase of the section that states the answer, for kinds whose answer
     # is not itself a phrase of the briefing (truefalse, conceptual choices).
     evidence: Str = ""
