@@ -70,18 +70,27 @@ def read_source(name: str) -> str:
 
 
 def brief(args: argparse.Namespace) -> int:
-    """Print the briefing as plain text."""
+    """Print the briefing as plain text, wrapped to the terminal (80 columns on a pipe)."""
+    import shutil
+
     pack = packs.load(getattr(args, "pack", None))
-    print(printable(briefing_text(pack)), end="")
+    width = max(40, min(shutil.get_terminal_size((80, 24)).columns, 100))
+    print(printable(briefing_text(pack, width)), end="")
     return 0
 
 
-def briefing_text(pack: packs.Pack) -> str:
+def briefing_text(pack: packs.Pack, width: int = 80) -> str:
+    """The briefing as plain text: titles underlined, Markdown read, paragraphs wrapped."""
+    import textwrap
+
+    from briefing.markdown import heading, to_text
+
     info = pack.pack
     src = info.source
-    out = [info.title, "=" * len(info.title), f"Source: {src.title} ({src.publisher}, {src.date})", ""]
+    source = textwrap.fill(f"Source: {src.title} ({src.publisher}, {src.date})", width, break_long_words=False)
+    out = [heading(info.title, "=", width), source, ""]
     for section in pack.sections:
-        out += [section.title, "-" * len(section.title), section.body.strip(), ""]
+        out += [heading(section.title, "-", width), to_text(section.body, width)]
     return "\n".join(out)
 
 

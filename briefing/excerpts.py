@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import re
 
+from briefing.markdown import LIST_ITEM, TABLE_LINE, TABLE_RULE
 from briefing.pack import Pack, Section, expected_text
 
 KEY_FIGURE_IDS = ("key-figures", "key_figures", "figures", "numbers")
-_TABLE_LINE = re.compile(r"^\s*\|")
-_TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
 def key_figures(pack: Pack) -> Section | None:
@@ -27,7 +25,7 @@ def key_figures(pack: Pack) -> Section | None:
         if "key figures" in section.title.casefold() or "key numbers" in section.title.casefold():
             return section
     for section in pack.sections:
-        if any(_TABLE_LINE.match(line) for line in section.body.splitlines()):
+        if any(TABLE_LINE.match(line) for line in section.body.splitlines()):
             return section
     return None
 
@@ -52,10 +50,10 @@ def blocks(body: str) -> list[str]:
 
     lines = body.splitlines()
     for n, line in enumerate(lines):
-        if _TABLE_LINE.match(line):
+        if TABLE_LINE.match(line):
             flush()
             following = lines[n + 1] if n + 1 < len(lines) else ""
-            if not header and _TABLE_RULE.match(following) and "-" in following:
+            if not header and TABLE_RULE.match(following) and "-" in following:
                 header = [line, following]
             elif header and line not in header:
                 out.append("\n".join([*header, line]))
@@ -63,7 +61,7 @@ def blocks(body: str) -> list[str]:
         header = []
         if not line.strip():
             flush()
-        elif _LIST_ITEM.match(line):
+        elif LIST_ITEM.match(line):
             flush()
             paragraph.append(line)
         else:

@@ -2,6 +2,8 @@
 
 import json
 import subprocess
+
+import pytest
 import sys
 from pathlib import Path
 
@@ -23,6 +25,27 @@ def test_brief_prints_every_section_as_plain_text():
     for section in pack.sections:
         assert section.title in out
     assert "1.89 billion yuan" in out and "\x1b" not in out
+
+
+@pytest.mark.parametrize("columns", ["50", "80", "200"])
+def test_brief_reads_as_plain_text_at_the_terminal_width(columns):
+    """Paragraphs wrap to the terminal (at most 100 columns), the key figures line up, no Markdown shows."""
+    import os
+
+    env = dict(os.environ, COLUMNS=columns)
+    out = subprocess.run([sys.executable, "-m", "briefing", "brief"], capture_output=True, text=True,
+                         cwd=ROOT, env=env, timeout=60).stdout
+    width = min(int(columns), 100)
+    table = out[out.index("\nKey figures\n"):].splitlines()[3:]
+    prose = out[: out.index("\nKey figures\n")].splitlines()
+    assert all(len(line) <= width for line in prose), max(prose, key=len)
+    assert "|" not in out and "**" not in out
+    # the table: a rule under the header, every row's second column starting where the header's does
+    header, rule, rows = table[0], table[1], table[2:]
+    col = header.index("Scope")
+    assert set(rule.replace(" ", "")) == {"-"}
+    assert any(r.startswith("1.89 billion yuan ") and r[col:].startswith("Q1 R&D expenses") for r in rows)
+    assert all(r[col - 2 : col] == "  " and r[col] != " " for r in rows)
 
 
 def test_brief_of_an_invalid_pack_is_one_line_and_exit_2(tmp_path):
