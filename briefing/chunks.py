@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -22,8 +23,11 @@ R = TypeVar("R")
 
 
 def workers_for(count: int, per_worker: int = 1000) -> int:
-    """How many processes `count` items are worth: one per `per_worker`, at most one per core."""
-    if not hasattr(os, "fork"):
+    """How many processes `count` items are worth: one per `per_worker`, at most one per core.
+
+    One off Linux: macOS system libraries are not safe to fork, Windows cannot.
+    """
+    if not sys.platform.startswith("linux"):
         return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(cores, count // per_worker))

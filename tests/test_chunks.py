@@ -58,6 +58,7 @@ def test_a_failure_here_leaves_no_child_behind():
     no_children_left()
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parallel checks are for Linux")
 def test_workers_grow_with_the_work_up_to_the_cores():
     assert workers_for(10) == 1
     assert workers_for(999) == 1
@@ -86,7 +87,7 @@ def test_a_big_pack_checked_in_parallel_reports_what_one_process_reports(tmp_pat
     said = next(q for q in reversed(questions) if q["kind"] == "attribution")
     said["speaker"] = "nobody"
     pack = packs.Pack.model_validate(data)
-    assert workers_for(len(pack.questions)) > 1 or os.cpu_count() == 1
+    assert workers_for(len(pack.questions)) > 1 or os.cpu_count() == 1 or not sys.platform.startswith("linux")
     one = check(pack, "big.toml")
     assert [(p.where, p.field) for p in one] == [
         (f"question {choice['id']!r}", "answer"), (f"question {listed['id']!r}", "items"),
