@@ -106,3 +106,18 @@ def test_a_command_leaves_garbage_collection_as_it_found_it(capsys):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("argv, code", [(["validate"], 0), (["validate", "missing.toml"], 2)])
+def test_the_command_exits_with_mains_code_and_no_last_collector_pass(argv, code):
+    """`python -m briefing` (and the console script) keep the collector off to the end and
+    freeze what is alive, so exit does not sweep the whole pack; the exit code is main()'s."""
+    probe = (
+        "import atexit, gc, os, sys\n"
+        "atexit.register(lambda: os.write(2, f'frozen={gc.get_freeze_count() > 0} on={gc.isenabled()}'.encode()))\n"
+        f"sys.argv = ['briefing', *{argv!r}]\n"
+        "import runpy; runpy.run_module('briefing', run_name='__main__')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == code
+    assert result.stderr.endswith("frozen=True on=False")
