@@ -127,7 +127,7 @@ def run() -> None:
 
     Python's exit makes one last collector pass over every object still alive,
     only for the process to end: after validating a big pack that pass cost
-    0.1-0.2 s (bench/). Frozen objects are left out of it, so the collector
+    0.1-0.25 s (bench/). Frozen objects are left out of it, so the collector
     stays off to the end of a command and everything is frozen before exit.
     """
     gc.disable()  # main() then leaves it off; the UI turns it on for itself

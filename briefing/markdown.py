@@ -41,21 +41,27 @@ def to_text(body: str, width: int = 80) -> str:
     out: list[str] = []
     previous = None
     for kind, lines, tight in _blocks(body):
+        text = _render(kind, lines, width)
+        if not text:
+            continue
         if previous is not None and not (kind == previous == "item" and tight):
             out.append("")  # a list's items stay together; other blocks are spaced
         previous = kind
-        if kind == "table":
-            out.append(_table(lines))
-        elif kind == "heading":
-            out.append(heading(_HEADING.sub("", lines[0]).strip().rstrip("#").strip(), "-", width))
-        elif kind == "item":
-            marker = LIST_ITEM.match(lines[0]).group().strip()
-            marker = "-" if marker in "-*+" else marker
-            text = " ".join(line.strip() for line in [LIST_ITEM.sub("", lines[0], count=1), *lines[1:]])
-            out.append(_fill(text, width, marker + " ", " " * (len(marker) + 1)))
-        else:
-            out.append(_fill(" ".join(line.strip() for line in lines), width))
+        out.append(text)
     return "\n".join(out) + "\n" if out else ""
+
+
+def _render(kind: str, lines: list[str], width: int) -> str:
+    if kind == "table":
+        return _table(lines)
+    if kind == "heading":
+        return heading(_HEADING.sub("", lines[0]).strip().rstrip("#").strip(), "-", width)
+    if kind == "item":
+        marker = LIST_ITEM.match(lines[0]).group().strip()
+        marker = "-" if marker in "-*+" else marker
+        text = " ".join(line.strip() for line in [LIST_ITEM.sub("", lines[0], count=1), *lines[1:]])
+        return _fill(text, width, marker + " ", " " * (len(marker) + 1))
+    return _fill(" ".join(line.strip() for line in lines), width)
 
 
 def _fill(text: str, width: int, first: str = "", rest: str = "") -> str:
@@ -96,6 +102,8 @@ def _blocks(body: str) -> list[tuple[str, list[str], bool]]:
 def _table(lines: list[str]) -> str:
     """A Markdown table lined up in columns, a rule under its header."""
     rows = [_cells(line) for line in lines if not (TABLE_RULE.match(line) and "-" in line)]
+    if not rows:
+        return ""
     has_header = len(lines) > 1 and TABLE_RULE.match(lines[1]) is not None and "-" in lines[1]
     columns = max(len(r) for r in rows)
     rows = [r + [""] * (columns - len(r)) for r in rows]

@@ -76,3 +76,8 @@ def test_a_long_title_wraps_and_its_rule_spans_its_longest_line():
     from briefing.markdown import heading
 
     assert heading("Training compute: **fivefold**", "=", 20) == "Training compute:\nfivefold\n================="
+
+
+def test_a_table_of_only_rules_or_one_row_does_not_break_the_briefing():
+    assert to_text("|---|---|", 80) == ""
+    assert to_text("| lone | row |", 80) == "lone  row\n"
