@@ -135,10 +135,27 @@ def _check_output(name: str) -> None:
 
 
 def _write_output(name: str, text: str) -> None:
-    """Write the report whole or not at all."""
+    """Write the report whole or not at all; through a link, into a device or pipe.
+
+    A regular file (or none yet) is replaced atomically; a symlink's target is
+    the file replaced. A device or FIFO ("/dev/stdout", a named pipe) is written
+    into, never replaced by a file.
+    """
+    import os
+    import stat
+
     from briefing.store import atomic_write
 
+    data = text.encode("utf-8")
     try:
-        atomic_write(Path(name), text.encode("utf-8"))
+        try:
+            mode = os.stat(name).st_mode  # follows links
+        except FileNotFoundError:
+            mode = None
+        if mode is not None and not stat.S_ISREG(mode):
+            with open(name, "wb") as out:
+                out.write(data)
+        else:
+            atomic_write(Path(os.path.realpath(name)), data)
     except OSError as exc:
         raise UsageError(f"{name}: cannot write the report: {exc.strerror}") from None

@@ -125,6 +125,35 @@ def test_junit_has_one_testcase_per_question(tmp_path):
     assert root.find("testsuite").get("failures") == "1"
 
 
+def test_output_through_a_symlink_replaces_the_target_and_keeps_the_link(tmp_path):
+    target = tmp_path / "reports" / "latest.json"
+    target.parent.mkdir()
+    target.write_text("old")
+    link = tmp_path / "report.json"
+    link.symlink_to(target)
+    result = quiz(tmp_path, "--format", "json", "--output", str(link), "--no-save", answers=RIGHT)
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and json.loads(target.read_text())["passed"] is True
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+def test_output_into_a_named_pipe_is_written_into_not_replaced(tmp_path):
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
+    reader.start()
+    result = quiz(tmp_path, "--format", "json", "--output", str(fifo), "--no-save", answers=RIGHT)
+    reader.join(timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still a pipe, not a file put in its place
+    assert json.loads(got[0])["passed"] is True
+
+
 def test_output_file_and_saved_session(tmp_path):
     out = tmp_path / "report.json"
     result = quiz(tmp_path, "--format", "json", "--output", str(out), "--profile", "ana", answers=RIGHT)
