@@ -105,7 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     gc.disable()
     try:
         args = build_parser().parse_args(argv)
-        return _dispatch(args)
+        code = _dispatch(args)
+        sys.stdout.flush()  # a full disk under stdout fails here, as this command's error
+        return code
     except BriefingError as exc:
         for line in exc.lines():
             print(line, file=sys.stderr)
@@ -117,9 +119,26 @@ def main(argv: list[str] | None = None) -> int:
         # The reader went away (e.g. `| head`): nothing more to say.
         sys.stderr.close()
         return 1
+    except OSError as exc:  # no traceback, whatever the system refused
+        where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
+        print(f"briefing: {where}{exc.strerror or exc}", file=sys.stderr)
+        _drop_stdout()
+        return 2
     finally:
         if collecting:
             gc.enable()
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device: what it could not take is not retried at exit."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
 
 
 def run() -> None:

@@ -121,3 +121,15 @@ def test_the_command_exits_with_mains_code_and_no_last_collector_pass(argv, code
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == code
     assert result.stderr.endswith("frozen=True on=False")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+@pytest.mark.parametrize("argv", [["brief"], ["validate"], ["stats"],
+                                  ["quiz", "--headless", "--no-save", "--format", "json", "--limit", "2"]])
+def test_a_full_disk_under_stdout_is_one_line_and_exit_2(argv, tmp_path):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "briefing", *argv], stdout=full, stderr=subprocess.PIPE,
+                                input="", text=True, cwd=tmp_path, timeout=60)
+    assert result.returncode == 2  # not 1: that would read as a failed quiz
+    assert result.stderr.splitlines()[-1] == "briefing: cannot write the output: No space left on device"
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
