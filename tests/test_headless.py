@@ -306,3 +306,16 @@ def test_ctrl_c_before_any_answer_saves_nothing(tmp_path):
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130 and err.strip().splitlines()[-1] == "briefing: interrupted"
     assert list(saves.rglob("*.toml")) == []
+
+
+def test_the_readme_pipe_example_passes_as_it_says(tmp_path):
+    import re
+    import shlex
+
+    readme = (ROOT / "README.md").read_text()
+    line = next(l for l in readme.splitlines() if l.startswith("printf ") and "quiz --headless" in l)
+    printed, command = line.split("#")[0].split(" | ")
+    answers = shlex.split(printed)[1].encode().decode("unicode_escape")
+    result = briefing(*shlex.split(command)[1:], "--no-save", stdin=answers, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"Score 2/2 \(100%\).*PASS", result.stdout)
