@@ -42,8 +42,10 @@ def read_answers(name: str, pack: packs.Pack) -> dict[str, str]:
             result[qid] = "true" if value else "false"
         elif isinstance(value, (str, int, float)):
             result[qid] = str(value)
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            result[qid] = ", ".join(value)  # a list question's items as an array
         else:
-            problems.append(Problem(name, where, "answer", "must be a string"))
+            problems.append(Problem(name, where, "answer", "must be a string (or an array of strings)"))
     if problems:
         raise AnswersError(problems)
     return result

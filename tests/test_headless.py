@@ -169,12 +169,23 @@ def test_output_file_and_saved_session(tmp_path):
     assert json.loads(stats.stdout)["sessions"] == 1
 
 
+def test_a_list_question_may_be_answered_with_an_array(tmp_path):
+    path = tmp_path / "answers.toml"
+    lines = ["[answers]"] + [f"{k} = {json.dumps(v)}" for k, v in RIGHT.items() if k != "platforms"]
+    path.write_text("\n".join(lines) + '\nplatforms = ["Banyan", "Coconut", "Cedar"]\n')
+    result = briefing("quiz", "--headless", "--pack", str(SMALL), "--answers", str(path), "--no-save", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    graded = {q["id"]: q for q in json.loads(result.stdout)["questions"]}
+    assert graded["platforms"]["correct"] and graded["platforms"]["given"] == "Banyan, Coconut, Cedar"
+
+
 @pytest.mark.parametrize(
     "content, fragment",
     [
         ("[answers]\nnope = \"x\"\n", "question 'nope': no such question"),
         ("this is not toml = = \n", "is not valid TOML"),
         ("[answers]\nrd-q1 = [1, 2]\n", "question 'rd-q1': field 'answer': must be a string"),
+        ("[answers]\nrd-q1 = { a = 1 }\n", "question 'rd-q1': field 'answer': must be a string"),
         ("answers = 3\n", "field 'answers': must be a table"),
         ("", "is empty"),
     ],
