@@ -273,6 +273,23 @@ SCALE = "right number, wrong scale"
         ("mileage", "200 000 000 km", True, None, None),
         ("mileage", "200.000.000 km", True, None, None),
         ("rd-target", "20亿到25亿元", True, None, None),
+        # vulgar fractions and fraction slashes, hyphenated "one-in-ten"
+        ("tenth", "⅒", True, None, None),
+        ("tenth", "1⁄10", True, None, None),
+        ("tenth", "1∕10", True, None, None),
+        ("tenth", "about one-in-ten", True, None, None),
+        ("fifth", "⅕", True, None, None),
+        ("tenth", "⅕", False, None, "⅕ is the cloud compute the system runs on, relative to rivals"),
+        ("fifth", "½", False, None, None),
+        ("fifth", "2⅕", False, "give one figure", None),  # 2 and a fifth, not "21/5"
+        # scales as people write them: a hundred million, plurals, 億, crore
+        ("mileage", "2 hundred million km", True, None, None),
+        ("mileage", "200 millions km", True, None, None),
+        ("mileage", "２億km", True, None, None),
+        ("mileage", "2億公里", True, None, None),
+        ("mileage", "2 thousand million km", False, None, None),  # 2 billion
+        ("mileage", "2 crore km", False, None, None),  # 20 million, read as written
+        ("mileage", "20 crore km", True, None, None),
     ],
 )
 def test_figure_answers(qid, text, correct, note, trap):

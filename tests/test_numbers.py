@@ -24,6 +24,9 @@ from briefing.grading.numbers import find_all, parse
         ("Nio\u2019s \u201cworld model\u201d", "nio's \"world model\""),
         ("STRASSE", "strasse"),
         ("Straße", "strasse"),  # casefold, not lower
+        ("⅒", "1/10"),  # vulgar fraction, spelt out by NFKC with a fraction slash
+        ("1\u204410", "1/10"),  # U+2044 fraction slash
+        ("2½", "2 1/2"),  # two and a half, not 21/2
     ],
 )
 def test_normalize(text, expected):

@@ -1,7 +1,7 @@
 """The one place text is made comparable.
 
 `normalize(text)`: NFKC (full-width digits and letters, no-break and thin
-spaces), U+2212 minus and the dashes to '-', curly quotes to straight ones,
+spaces, vulgar fractions spelt "1/10"), U+2212 minus and the dashes to '-', curly quotes to straight ones,
 invisible format characters (category Cf: zero-width spaces, soft hyphens,
 direction marks) removed, casefolded, whitespace collapsed to single spaces.
 
@@ -14,6 +14,7 @@ other scripts' digits, which float() would then read.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -24,8 +25,13 @@ _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb"
 _TABLE = {ord(c): "-" for c in _DASHES}
 _TABLE.update({ord(c): "'" for c in _SINGLE_QUOTES})
 _TABLE.update({ord(c): '"' for c in _DOUBLE_QUOTES})
+# Fraction and division slashes: NFKC writes "⅒" as "1⁄10" (U+2044).
+_TABLE.update({ord(c): "/" for c in "\u2044\u2215"})
 # Spaces NFKC leaves alone or that str.split() would not see as spaces.
 _TABLE.update({ord(c): " " for c in "\u00a0\u2007\u202f\u180e\u3000"})
+
+# Vulgar fractions ("½", "⅒"), set apart from digits before NFKC spells them out.
+_VULGAR = re.compile("([\u00bc-\u00be\u2150-\u215e])")
 
 # Letters that carry no combining mark to drop.
 _BASE_LETTERS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"})
@@ -41,6 +47,8 @@ def normalize(text: str) -> str:
     """Text made comparable: Unicode-folded, casefolded, single-spaced, stripped."""
     if text.isascii():
         return " ".join(text.lower().split())
+    if _VULGAR.search(text):
+        text = _VULGAR.sub(r" \1", text)  # "2½" is 2 and a half, not "21/2"
     text = unicodedata.normalize("NFKC", text).translate(_TABLE)
     text = _strip_format(text).casefold()
     return " ".join(text.split())

@@ -112,7 +112,11 @@ _TENS = {
 _SCALES = {
     "thousand": 3, "k": 3, "million": 6, "mn": 6, "mln": 6, "m": 6,
     "billion": 9, "bn": 9, "bln": 9, "b": 9, "trillion": 12, "tn": 12,
-    "万": 4, "亿": 8,
+    "万": 4, "亿": 8, "萬": 4, "億": 8,
+    # plurals as people write them ("200 millions"), a hundred as a scale ("2 hundred
+    # million"), and Indian scales: read right so a wrong figure is judged as written
+    "hundred": 2, "thousands": 3, "millions": 6, "billions": 9,
+    "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7,
 }
 _TIGHT_SCALES = {"m", "b"}
 _FRACTIONS = {
@@ -182,6 +186,7 @@ _MULTI_UNITS = {
     ("japanese", "yen"): "jpy", ("korean", "won"): "krw", ("south", "korean", "won"): "krw",
     ("indian", "rupees"): "inr", ("british", "pounds"): "gbp", ("chinese", "yuan"): "yuan",
     ("brazilian", "reais"): "brl", ("mexican", "pesos"): "mxn",
+    ("公", "里"): "km", ("千", "米"): "km",
 }
 _MULTI_FIRST = frozenset(k[0] for k in _MULTI_UNITS)
 # What may be glued to the digits: "1.89bn", "5x", "200km", "92pct".
@@ -429,11 +434,14 @@ def _whole(tok: _Tok) -> bool:
 
 
 def _one_in(toks: list[_Tok], i: int, value: float, j: int) -> _Q | None:
-    """ "one in ten", "1 in 5": a fraction, when the second number is the larger (up to 100)."""
+    """ "one in ten", "1 in 5", "one-in-ten": a fraction, when the second number is the larger (up to 100)."""
     n = len(toks)
+    hyphens = j + 3 < n and toks[j].text == "-" and toks[j + 1].text == "in" and toks[j + 2].text == "-"
+    if hyphens:
+        j += 1
     if not (j + 1 < n and toks[j].text == "in" and 0 < value < 100):
         return None
-    k = j + 1
+    k = j + 2 if hyphens else j + 1
     if toks[k].kind == NUM:
         if not _whole(toks[k]) or (k + 1 < n and _adjacent(toks[k], toks[k + 1])):
             return None
@@ -508,6 +516,13 @@ def _read(toks: list[_Tok], i: int, bare_fractions: bool, signed: bool = True) -
         ):
             _scale(q, _SCALES[s])
             j += 1
+            big = toks[j].text if j < n else ""
+            if q.exp in (2, 3) and _SCALES.get(big, 0) >= 6 and big not in _TIGHT_SCALES:
+                # a scale of a scale: "2 hundred million", "2 thousand million"
+                total = q.exp + _SCALES[big]
+                _scale(q, _SCALES[big])
+                q.exp = total
+                j += 1
     # unit after: "%", "per cent", "yuan", "km", "times", "-fold", "x", "euros", "Hong Kong dollars"
     if j < n:
         s = toks[j].text
