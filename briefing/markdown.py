@@ -53,7 +53,7 @@ def to_text(body: str, width: int = 80) -> str:
 
 def _render(kind: str, lines: list[str], width: int) -> str:
     if kind == "table":
-        return _table(lines)
+        return _table(lines, width)
     if kind == "heading":
         return heading(_HEADING.sub("", lines[0]).strip().rstrip("#").strip(), "-", width)
     if kind == "item":
@@ -99,8 +99,9 @@ def _blocks(body: str) -> list[tuple[str, list[str], bool]]:
     return blocks
 
 
-def _table(lines: list[str]) -> str:
-    """A Markdown table lined up in columns, a rule under its header."""
+def _table(lines: list[str], width: int = 80) -> str:
+    """A Markdown table lined up in columns under a rule; when that is wider than
+    `width`, each row as its first cell with the others below it, labelled."""
     rows = [_cells(line) for line in lines if not (TABLE_RULE.match(line) and "-" in line)]
     if not rows:
         return ""
@@ -108,10 +109,23 @@ def _table(lines: list[str]) -> str:
     columns = max(len(r) for r in rows)
     rows = [r + [""] * (columns - len(r)) for r in rows]
     widths = [max(len(r[c]) for r in rows) for c in range(columns)]
+    if sum(widths) + 2 * (columns - 1) > width:
+        return _stacked(rows, has_header, width)
     text = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
     if has_header:
         text.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(text)
+
+
+def _stacked(rows: list[list[str]], has_header: bool, width: int) -> str:
+    header, body = (rows[0], rows[1:]) if has_header else ([""] * len(rows[0]), rows)
+    out = []
+    for row in body:
+        out.append(_fill(row[0], width))
+        for label, cell in zip(header[1:], row[1:]):
+            if cell:
+                out.append(_fill(f"{label}: {cell}" if label else cell, width, "  ", "    "))
+    return "\n".join(out)
 
 
 def _cells(line: str) -> list[str]:

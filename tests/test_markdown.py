@@ -81,3 +81,13 @@ def test_a_long_title_wraps_and_its_rule_spans_its_longest_line():
 def test_a_table_of_only_rules_or_one_row_does_not_break_the_briefing():
     assert to_text("|---|---|", 80) == ""
     assert to_text("| lone | row |", 80) == "lone  row\n"
+
+
+def test_a_table_too_wide_for_the_width_lists_each_row_with_its_labels():
+    body = "| Figure | Scope |\n|---|---|\n| fivefold | training compute investment, this year vs last |"
+    assert to_text(body, 30).splitlines() == [
+        "fivefold",
+        "  Scope: training compute",
+        "    investment, this year vs",
+        "    last",
+    ]
