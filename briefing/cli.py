@@ -76,23 +76,30 @@ def build_parser() -> argparse.ArgumentParser:
     quiz.add_argument("--format", choices=("text", "json", "junit"), default="text", help="report format (default: text)")
     quiz.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
     quiz.add_argument("--no-save", action="store_true", help="do not save this session")
+    quiz.add_argument("--resume", action="store_true",
+                      help="with --headless: go on with this profile's unfinished quiz (its own order and length)")
 
     validate = sub.add_parser("validate", help="check a pack; exit 0 when valid, 2 otherwise",
                               description="Check a pack: schema, references, that each answer is stated "
                               "in its section, and with --source that each quote is verbatim.")
     validate.add_argument("pack", nargs="?", metavar="PACK", help="the pack (default: the bundled questions.toml)")
     validate.add_argument("--source", metavar="FILE", help="the source text the quotes must appear in")
-    validate.add_argument("--format", choices=("text", "json"), default="text")
+    validate.add_argument("--format", choices=("text", "json"), default="text",
+                          help="text: problems on stderr, one a line; json: a report on stdout")
 
-    brief = sub.add_parser("brief", help="print the briefing as plain text")
+    brief = sub.add_parser("brief", help="print the briefing as plain text",
+                           description="Print the briefing as plain text, wrapped to the terminal "
+                           "(80 columns in a pipe, at most 100).")
     brief.add_argument("--pack", metavar="FILE", default=argparse.SUPPRESS,
                        help="the pack (default: the bundled questions.toml)")
 
-    stats = sub.add_parser("stats", help="scores and weakest questions from saved sessions")
+    stats = sub.add_parser("stats", help="scores and weakest questions from saved sessions",
+                           description="Sessions, last/best/mean percent, accuracy per question and "
+                           "section, and the weakest questions, from a profile's saved sessions.")
     stats.add_argument("--pack", metavar="FILE", default=argparse.SUPPRESS, help="the pack, to name sections and prompts")
-    stats.add_argument("--profile", metavar="NAME", default=argparse.SUPPRESS)
-    stats.add_argument("--saves", metavar="DIR", default=argparse.SUPPRESS)
-    stats.add_argument("--format", choices=("text", "json"), default="text")
+    stats.add_argument("--profile", metavar="NAME", default=argparse.SUPPRESS, help="whose sessions (default: default)")
+    stats.add_argument("--saves", metavar="DIR", default=argparse.SUPPRESS, help="where sessions are saved (default: ./saves)")
+    stats.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     return parser
 
 
@@ -174,7 +181,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run(args)
     if command == "quiz":
-        for flag in ("answers", "output"):
+        for flag in ("answers", "output", "resume"):
             if getattr(args, flag):
                 raise UsageError(f"briefing quiz: --{flag} needs --headless")
     if not (sys.stdin.isatty() and sys.stdout.isatty()):

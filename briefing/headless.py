@@ -87,9 +87,17 @@ def run(args: argparse.Namespace) -> int:
         _check_output(args.output)
 
     # Typed answers are saved one by one, so an interrupted quiz is not lost:
-    # the UI offers to resume it. A file of answers is graded in one go.
+    # --resume (or the UI) goes on with it. A file of answers is graded in one go.
     saver = None if args.no_save or answers is not None else (lambda record: store.save(record, saves))
-    session = Session.start(pack, profile=profile, seed=args.seed, limit=args.limit, mode="headless", saver=saver)
+    if getattr(args, "resume", False):
+        if saver is None:
+            raise UsageError("briefing quiz: --resume is for answers typed on standard input, with saving on "
+                             "(not --answers or --no-save)")
+        session = _resumed(pack, profile, saves, saver)
+    else:
+        if saver is not None:
+            _mention_unfinished(pack, profile, saves)
+        session = Session.start(pack, profile=profile, seed=args.seed, limit=args.limit, mode="headless", saver=saver)
     if answers is not None:
         while not session.done:
             session.answer(answers.get(session.current.id, ""))
@@ -100,7 +108,8 @@ def run(args: argparse.Namespace) -> int:
             kept = ""
             if saver and session.position:
                 where = "" if args.saves == "saves" else f" --saves {args.saves}"
-                kept = f"; {session.position} answered and saved: 'briefing --profile {profile}{where}' resumes it"
+                kept = (f"; {session.position} answered and saved: 'briefing quiz --headless --resume "
+                        f"--profile {profile}{where}' (or the UI) resumes it")
             print(f"\nbriefing: interrupted{kept}", file=sys.stderr)
             return 130
     session.finish()  # with a saver, this saves the finished session
@@ -114,6 +123,33 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
     return 0 if session.passed else 1
+
+
+def _unfinished(pack: packs.Pack, profile: str, saves: Path, saver=None):
+    """(the newest unfinished session this pack can resume or None, lines to say about the others)."""
+    from briefing import store
+
+    problems: list[str] = []
+    records = store.in_progress(saves, profile, pack.pack.id, problems)
+    session, stale = Session.resume_newest(pack, records, saver=saver)
+    return session, problems + stale
+
+
+def _resumed(pack: packs.Pack, profile: str, saves: Path, saver) -> Session:
+    session, lines = _unfinished(pack, profile, saves, saver)
+    for line in lines:
+        print(printable(line), file=sys.stderr)
+    if session is None:
+        raise UsageError(f"briefing: no unfinished quiz of profile {profile!r} on {pack.pack.id} to resume in {saves}")
+    print(f"briefing: resuming at question {session.position + 1} of {session.total}", file=sys.stderr)
+    return session
+
+
+def _mention_unfinished(pack: packs.Pack, profile: str, saves: Path) -> None:
+    session, _ = _unfinished(pack, profile, saves)
+    if session is not None:
+        print(f"briefing: an unfinished quiz of {profile!r} ({session.position} of {session.total} answered) "
+              "is kept; --resume goes on with it", file=sys.stderr)
 
 
 def _ask_on_stdin(session: Session) -> None:

@@ -291,13 +291,36 @@ def test_ctrl_c_on_stdin_keeps_the_answers_given_and_the_session_resumes(tmp_pat
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130 and out == "" and "Traceback" not in err
     assert err.strip().splitlines()[-1] == (
-        f"briefing: interrupted; 1 answered and saved: 'briefing --profile ana --saves {saves}' resumes it"
+        f"briefing: interrupted; 1 answered and saved: 'briefing quiz --headless --resume --profile ana "
+        f"--saves {saves}' (or the UI) resumes it"
     )
     pack = load(SMALL)
     (record,) = store.in_progress(saves, "ana", pack.pack.id)
     assert [a.given for a in record.answers] == ["first answer"]
     session, _ = Session.resume_newest(pack, [record])
     assert session.position == 1 and session.current.id == record.order[1]
+
+    # a new headless run says the unfinished one is kept; --resume goes on with it where it stopped
+    fresh = quiz(tmp_path, "--profile", "ana", "--limit", "1", stdin="")
+    assert "briefing: an unfinished quiz of 'ana' (1 of 10 answered) is kept; --resume goes on with it" in fresh.stderr
+    resumed = quiz(tmp_path, "--profile", "ana", "--resume", "--format", "json",
+                   stdin="".join(RIGHT[qid] + "\n" for qid in record.order[1:]))
+    assert f"briefing: resuming at question 2 of {len(record.order)}" in resumed.stderr
+    assert f"[2/{len(record.order)}]" in resumed.stderr and "[1/" not in resumed.stderr
+    report = json.loads(resumed.stdout)
+    assert [q["id"] for q in report["questions"]] == record.order  # its own order
+    assert report["questions"][0]["given"] == "first answer" and report["score"] == len(record.order) - 1
+    assert store.in_progress(saves, "ana", pack.pack.id) == []  # finished now
+
+
+@pytest.mark.parametrize("extra, message", [
+    ([], "briefing: no unfinished quiz of profile 'ana' on small to resume in "),
+    (["--no-save"], "briefing quiz: --resume is for answers typed on standard input, with saving on"),
+])
+def test_resume_with_nothing_to_resume_or_no_saves_is_one_line_and_exit_2(tmp_path, extra, message):
+    result = quiz(tmp_path, "--profile", "ana", "--resume", *extra, stdin="")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip().startswith(message) and len(result.stderr.strip().splitlines()) == 1
 
 
 def test_ctrl_c_before_any_answer_saves_nothing(tmp_path):
