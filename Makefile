@@ -32,6 +32,7 @@ bench: $(STAMP)  ## start-up, validation and grading speed, as ratios to yardsti
 SOURCE ?= ../shared/seed/000_7fbc675c4c3e4fdb.txt
 
 validate: $(STAMP)  ## check the bundled pack (and its quotes, when SOURCE exists)
+	@$(if $(wildcard $(SOURCE)),,echo "make validate: no $(SOURCE): quotes not checked (SOURCE=path/to/article.txt checks them)")
 	$(BIN)/briefing validate questions.toml $(if $(wildcard $(SOURCE)),--source $(SOURCE))
 
 clean:

@@ -21,9 +21,12 @@ def validate(args: argparse.Namespace) -> int:
 
     path = Path(args.pack) if args.pack else packs.BUNDLED_PACK
     label = args.pack or path.name
-    pack, problems = None, []
+    pack, problems, count = None, [], None
     try:
-        pack, problems = packs.problems_of(packs.read_toml(path, label=label), label, parallel=True)
+        data = packs.read_toml(path, label=label)
+        if isinstance(data.get("questions"), list):
+            count = len(data["questions"])  # as written, the invalid ones too
+        pack, problems = packs.problems_of(data, label, parallel=True)
         if args.source and pack is not None:
             problems += check_source(pack, read_source(args.source), label)
     except PackError as exc:
@@ -34,7 +37,7 @@ def validate(args: argparse.Namespace) -> int:
         print(json.dumps({
             "file": label,
             "valid": not problems,
-            "questions": len(pack.questions) if pack else None,
+            "questions": count,
             "problems": [p._asdict() if isinstance(p, Problem) else {"message": str(p)} for p in problems],
         }, indent=2, ensure_ascii=False))
     else:
@@ -110,6 +113,8 @@ def stats(args: argparse.Namespace) -> int:
     loaded = store.load_sessions(saves, profile)
     if loaded.unreadable:  # no stats at all is an error, not an empty history
         raise SaveError(loaded.problems[0])
+    if not saves.exists():  # a mistyped --saves is not an empty history
+        print(f"briefing: no saves folder {printable(str(saves))!r} yet", file=sys.stderr)
     for problem in loaded.problems:
         print(problem, file=sys.stderr)
     # Question ids are a pack's own: count only this pack's sessions.

@@ -138,3 +138,10 @@ def test_a_full_disk_under_stdout_is_one_line_and_exit_2(argv, tmp_path):
     assert result.returncode == 2  # not 1: that would read as a failed quiz
     assert result.stderr.splitlines()[-1] == "briefing: cannot write the output: No space left on device"
     assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+
+
+def test_stats_on_a_saves_folder_that_does_not_exist_says_so(tmp_path):
+    result = run("stats", "--saves", str(tmp_path / "nowhere"))
+    assert result.returncode == 0
+    assert result.stderr.strip() == f"briefing: no saves folder {str(tmp_path / 'nowhere')!r} yet"
+    assert "No finished sessions" in result.stdout

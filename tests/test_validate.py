@@ -201,4 +201,5 @@ def test_json_format_lists_problems(tmp_path):
     assert result.returncode == 2
     data = json.loads(result.stdout)
     assert data["valid"] is False
+    assert data["questions"] == SMALL.read_text().count("[[questions]]")  # as written, the bad one too
     assert data["problems"] == [{"file": str(path), "where": "question 'rd-yoy'", "field": "value", "message": "must be a number"}]
