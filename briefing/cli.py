@@ -129,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # no traceback, whatever the system refused
         where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
         print(f"briefing: {where}{exc.strerror or exc}", file=sys.stderr)
-        _drop_stdout()
+        if not exc.filename:
+            _drop_stdout()
         return 2
     finally:
         if collecting:
