@@ -125,19 +125,9 @@ def run(args: argparse.Namespace) -> int:
     return 0 if session.passed else 1
 
 
-def _unfinished(pack: packs.Pack, profile: str, saves: Path, saver=None):
-    """(the newest unfinished session this pack can resume or None, lines to say about the others)."""
-    from briefing import store
-
-    problems: list[str] = []
-    records = store.in_progress(saves, profile, pack.pack.id, problems)
-    session, stale = Session.resume_newest(pack, records, saver=saver)
-    return session, problems + stale
-
-
 def _resumed(pack: packs.Pack, profile: str, saves: Path, saver) -> Session:
-    session, lines = _unfinished(pack, profile, saves, saver)
-    for line in lines:
+    session, unreadable, stale = Session.resume_saved(pack, saves, profile, saver)
+    for line in unreadable + stale:
         print(printable(line), file=sys.stderr)
     if session is None:
         raise UsageError(f"briefing: no unfinished quiz of profile {profile!r} on {pack.pack.id} to resume in {saves}")
@@ -146,7 +136,7 @@ def _resumed(pack: packs.Pack, profile: str, saves: Path, saver) -> Session:
 
 
 def _mention_unfinished(pack: packs.Pack, profile: str, saves: Path) -> None:
-    session, _ = _unfinished(pack, profile, saves)
+    session, _, _ = Session.resume_saved(pack, saves, profile)
     if session is not None:
         print(f"briefing: an unfinished quiz of {profile!r} ({session.position} of {session.total} answered) "
               "is kept; --resume goes on with it", file=sys.stderr)

@@ -242,7 +242,7 @@ def _load_one(path: Path, profile: str, result: LoadResult) -> SessionRecord | N
     if not raw.strip():
         bad("is empty", stat=st)
         return None
-    import tomllib  # only where saves are read: a headless run writes, never reads
+    import tomllib  # only where saves are read: a headless run from --answers never reads them
 
     try:
         data = tomllib.loads(raw.decode("utf-8"))

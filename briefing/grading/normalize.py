@@ -1,8 +1,8 @@
 """The one place text is made comparable.
 
 `normalize(text)`: NFKC (full-width digits and letters, no-break and thin
-spaces, vulgar fractions spelt "1/10"), U+2212 minus and the dashes to '-', curly quotes to straight ones,
-invisible format characters (category Cf: zero-width spaces, soft hyphens,
+spaces, vulgar fractions spelt "1/10"), U+2212 minus and the dashes to '-',
+curly quotes to straight ones, invisible format characters (category Cf: zero-width spaces, soft hyphens,
 direction marks) removed, casefolded, whitespace collapsed to single spaces.
 
 `strip_accents(text)` drops diacritics ("Cláudio" -> "Claudio"); `fold(text)`

@@ -282,7 +282,7 @@ class _Q:
     start: int = 0  # first token index
     end: int = 0  # one past the last token index
     digits: bool = False  # written in digits
-    exp: int = 0  # the power of ten of its scale word, 0 when none
+    exp: int = 0  # the power of ten of its scale words, 0 when none
     noun: str = ""  # an unknown unit-like word straight after it ("bananas")
 
 
@@ -518,10 +518,7 @@ def _read(toks: list[_Tok], i: int, bare_fractions: bool, signed: bool = True) -
             j += 1
             big = toks[j].text if j < n else ""
             if q.exp in (2, 3) and _SCALES.get(big, 0) >= 6 and big not in _TIGHT_SCALES:
-                # a scale of a scale: "2 hundred million", "2 thousand million"
-                total = q.exp + _SCALES[big]
-                _scale(q, _SCALES[big])
-                q.exp = total
+                _scale(q, _SCALES[big])  # a scale of a scale: "2 hundred million", "2 thousand million"
                 j += 1
     # unit after: "%", "per cent", "yuan", "km", "times", "-fold", "x", "euros", "Hong Kong dollars"
     if j < n:
@@ -691,7 +688,7 @@ def _scale(q: _Q, exp: int) -> None:
     q.value = float(r + "e" + str(exp)) if q.digits and r[-1].isdigit() and "e" not in r else q.value * 10**exp
     q.precision *= 10**exp
     q.scaled = True
-    q.exp = exp
+    q.exp += exp  # "2 hundred million": the scales add up
 
 
 # Where a quantity may start: digits, number words, "a"/"an", currency, signs.

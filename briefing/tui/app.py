@@ -97,11 +97,9 @@ class BriefingApp(App[int]):
 
     def _offer_resume(self) -> None:
         """An unfinished quiz of this profile and pack: offer to go on with it."""
-        problems: list[str] = []
-        records = store.in_progress(self.saves, self.profile, self.pack.id, problems)
-        for problem in problems:
+        session, unreadable, stale = Session.resume_saved(self.pack, self.saves, self.profile, saver=self.save)
+        for problem in unreadable:
             self.notify(problem, title="A save could not be read", severity="warning", markup=False)
-        session, stale = Session.resume_newest(self.pack, records, saver=self.save)
         for line in stale:
             self.notify(line, title="An unfinished quiz cannot be resumed", severity="warning", markup=False)
         if session is None:
