@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test bench validate clean
+.PHONY: run test check bench validate clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit("briefing needs Python 3.11 or newer, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -22,8 +22,14 @@ $(TSTAMP): $(BIN)/python pyproject.toml
 run: $(STAMP)  ## open the briefing and quiz in the terminal UI
 	$(BIN)/briefing $(ARGS)
 
-test: $(TSTAMP)  ## the whole test suite
+test: check  ## the static checks, then the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+check: $(TSTAMP)  ## lint, format, types and import contracts (what `make test` runs first)
+	$(BIN)/ruff check briefing tests bench
+	$(BIN)/ruff format --check briefing tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: $(STAMP)  ## start-up, validation and grading speed, as ratios to yardsticks
 	$(BIN)/python bench/bench.py

@@ -72,7 +72,9 @@ def generated_pack(n: int, path: Path) -> None:
     per = 20
     for s in range((n + per - 1) // per):
         sid = f"s{s}"
-        facts = [f"Metric {s}-{i} rose {i + 2}.{s % 10}% to {i + 1}.{s % 9 + 1}1 billion yuan." for i in range(5)]
+        facts = [
+            f"Metric {s}-{i} rose {i + 2}.{s % 10}% to {i + 1}.{s % 9 + 1}1 billion yuan." for i in range(5)
+        ]
         body = " ".join(facts) + f" Alpha{s}, Beta{s} and Gamma{s} shipped. William Li said so."
         sections.append({"id": sid, "title": f"Section {s}", "body": body})
         for i in range(per):
@@ -82,22 +84,41 @@ def generated_pack(n: int, path: Path) -> None:
             kind = i % 5
             base = {"id": qid, "prompt": f"Question {qid}?", "section": sid, "explanation": "Because."}
             if kind == 0:
-                base |= {"kind": "figure", "value": float(f"{i % 5 + 2}.{s % 10}"), "unit": "%",
-                         "expected": f"{i % 5 + 2}.{s % 10}%", "measures": f"metric {s}-{i % 5}"}
+                base |= {
+                    "kind": "figure",
+                    "value": float(f"{i % 5 + 2}.{s % 10}"),
+                    "unit": "%",
+                    "expected": f"{i % 5 + 2}.{s % 10}%",
+                    "measures": f"metric {s}-{i % 5}",
+                }
             elif kind == 1:
                 v = f"{i % 5 + 1}.{s % 9 + 1}1"
-                base |= {"kind": "figure", "value": round(float(v) * 1e9), "unit": "yuan",
-                         "expected": f"{v} billion yuan", "measures": f"level {s}-{i % 5}"}
+                base |= {
+                    "kind": "figure",
+                    "value": round(float(v) * 1e9),
+                    "unit": "yuan",
+                    "expected": f"{v} billion yuan",
+                    "measures": f"level {s}-{i % 5}",
+                }
             elif kind == 2:
                 base |= {"kind": "attribution", "quote": "so", "paraphrase": True, "speaker": "li"}
             elif kind == 3:
-                base |= {"kind": "choice", "options": [f"Alpha{s}", f"Beta{s}", "Delta"], "answer": f"Beta{s}"}
+                base |= {
+                    "kind": "choice",
+                    "options": [f"Alpha{s}", f"Beta{s}", "Delta"],
+                    "answer": f"Beta{s}",
+                }
             else:
                 base |= {"kind": "list", "items": [f"Alpha{s}", f"Beta{s}", f"Gamma{s}"]}
             questions.append(base)
     data = {
-        "pack": {"id": f"gen-{n}", "title": "Generated", "version": "1", "pass_mark": 50,
-                 "source": {"title": "t", "publisher": "p", "date": "2026"}},
+        "pack": {
+            "id": f"gen-{n}",
+            "title": "Generated",
+            "version": "1",
+            "pass_mark": 50,
+            "source": {"title": "t", "publisher": "p", "date": "2026"},
+        },
         "sections": sections,
         "people": [{"id": "li", "name": "William Li", "role": "CEO", "aliases": ["Li"]}],
         "questions": questions,
@@ -113,7 +134,13 @@ def grading_rate(seconds: float = 2.0) -> tuple[float, int]:
     pack = packs.load()
     samples = []
     for q in pack.questions:
-        samples += [(q, packs.expected_text(q, pack)), (q, "40.7%"), (q, "William Liu"), (q, "about 2 billion yuan"), (q, "")]
+        samples += [
+            (q, packs.expected_text(q, pack)),
+            (q, "40.7%"),
+            (q, "William Liu"),
+            (q, "about 2 billion yuan"),
+            (q, ""),
+        ]
     count, start = 0, time.perf_counter()
     while time.perf_counter() - start < seconds:
         for q, text in samples:
@@ -203,12 +230,26 @@ def main() -> int:
         tmp = Path(tmp)
         answers = tmp / "answers.toml"
         expected_answers(answers)
-        start = timed({
-            "bare": [PY, "-c", "pass"],
-            "pydantic": [PY, "-c", PYDANTIC_START],
-            "headless": [PY, "-m", "briefing", "quiz", "--headless", "--answers", str(answers),
-                         "--format", "json", "--no-save"],
-        }, args.runs, cwd=tmp)
+        start = timed(
+            {
+                "bare": [PY, "-c", "pass"],
+                "pydantic": [PY, "-c", PYDANTIC_START],
+                "headless": [
+                    PY,
+                    "-m",
+                    "briefing",
+                    "quiz",
+                    "--headless",
+                    "--answers",
+                    str(answers),
+                    "--format",
+                    "json",
+                    "--no-save",
+                ],
+            },
+            args.runs,
+            cwd=tmp,
+        )
         bare, pyd, headless = start["bare"], start["pydantic"], start["headless"]
         rows += [
             ("python -c pass", f"{bare * 1000:.0f} ms"),
@@ -223,11 +264,16 @@ def main() -> int:
         for n in (10_000, 20_000):
             paths[n] = tmp / f"pack-{n}.toml"
             generated_pack(n, paths[n])
-            check = subprocess.run([PY, "-m", "briefing", "validate", str(paths[n])], capture_output=True, text=True, cwd=tmp)
+            check = subprocess.run(
+                [PY, "-m", "briefing", "validate", str(paths[n])], capture_output=True, text=True, cwd=tmp
+            )
             if check.returncode != 0:
                 raise SystemExit(f"generated pack of {n} is invalid:\n{check.stderr[:2000]}")
-        secs = timed({n: [PY, "-m", "briefing", "validate", str(path)] for n, path in paths.items()},
-                     max(5, args.runs // 3), cwd=tmp)
+        secs = timed(
+            {n: [PY, "-m", "briefing", "validate", str(path)] for n, path in paths.items()},
+            max(5, args.runs // 3),
+            cwd=tmp,
+        )
         rows += [(f"validate {n:,} questions", f"{secs[n]:.2f} s") for n in paths]
         rows.append(("  20k / 10k", f"{secs[20_000] / secs[10_000]:.2f}x"))
         results["validate 10k seconds"] = secs[10_000]
@@ -243,7 +289,10 @@ def main() -> int:
             measured = tui_measure(runs, saves)
         (floor_t, floor_m), (app_t, app_m) = measured["floor"], measured["briefing"]
         rows += [
-            ("minimal pydantic + Markdown app, first frame", f"{floor_t * 1000:.0f} ms, peak {floor_m:.0f} MB"),
+            (
+                "minimal pydantic + Markdown app, first frame",
+                f"{floor_t * 1000:.0f} ms, peak {floor_m:.0f} MB",
+            ),
             ("briefing TUI, first frame of the briefing", f"{app_t * 1000:.0f} ms, peak {app_m:.0f} MB"),
             ("  first frame / floor", f"{app_t / floor_t:.2f}x"),
             ("  peak memory / floor", f"{app_m / floor_m:.2f}x"),
@@ -252,7 +301,10 @@ def main() -> int:
         results["tui peak memory / floor"] = app_m / floor_m
 
     width = max(len(r[0]) for r in rows)
-    print(f"briefing benchmark ({os.cpu_count()} cores, Python {sys.version.split()[0]}, {args.runs} runs, medians)")
+    print(
+        f"briefing benchmark ({os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+        f"{args.runs} runs, medians)"
+    )
     for name, value in rows:
         print(f"  {name:<{width}}  {value}")
     print("targets:")

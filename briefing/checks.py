@@ -64,7 +64,9 @@ def _check_questions(pack: Pack, label: str, questions) -> list[Problem]:
             continue
         if not grade(q, expected_text(q, pack), pack).correct:
             field = {"figure": "expected", "attribution": "speaker", "list": "items"}.get(q.kind, "answer")
-            problems.append(Problem(label, where, field, "the expected answer, typed back, is not graded right"))
+            problems.append(
+                Problem(label, where, field, "the expected answer, typed back, is not graded right")
+            )
     return problems
 
 
@@ -93,7 +95,10 @@ def _not_stated(q, pack: Pack, section, body: str, figures: dict) -> tuple[str, 
                 for f in _figures_of(section, figures)
             )
             if not found:
-                return "answer", f"{q.answer!r} is not stated in {name} (add evidence = a phrase that states it)"
+                return (
+                    "answer",
+                    f"{q.answer!r} is not stated in {name} (add evidence = a phrase that states it)",
+                )
     elif q.kind == "truefalse":
         return "evidence", f"required for a true/false question: a phrase of {name} that settles it"
     elif q.kind == "list":
@@ -143,7 +148,11 @@ def check_source(pack: Pack, source: str, label: str) -> list[Problem]:
     for s in pack.sections:
         for quoted in _QUOTED.findall(_straight(s.body)):
             if _quote_form(quoted) not in text:
-                problems.append(Problem(label, f"section {s.id!r}", "body", f"quote not in the source: \"{quoted[:40]}...\""))
+                problems.append(
+                    Problem(
+                        label, f"section {s.id!r}", "body", f'quote not in the source: "{quoted[:40]}..."'
+                    )
+                )
     return problems
 
 
@@ -151,7 +160,9 @@ def _straight(text: str) -> str:
     return text.translate(_QUOTES)
 
 
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2014": "-", "\u2013": "-"})
+_QUOTES = str.maketrans(
+    {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2014": "-", "\u2013": "-"}
+)
 
 
 def _quote_form(text: str) -> str:

@@ -47,7 +47,7 @@ def map_chunks(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], workers
             if child is not None:
                 _discard(child)
         raise
-    for chunk, child in zip(chunks[1:], children):
+    for chunk, child in zip(chunks[1:], children, strict=False):
         done = _collect(child) if child is not None else None
         results += done if done is not None else fn(chunk)
     return results

@@ -46,15 +46,31 @@ def _session_options(p: argparse.ArgumentParser, top: bool = False) -> None:
     def default(value):
         return value if top else argparse.SUPPRESS
 
-    p.add_argument("--pack", metavar="FILE", default=default(None),
-                   help="the pack to use (default: the bundled questions.toml)")
-    p.add_argument("--profile", metavar="NAME", default=default(None),
-                   help="whose progress this is (letters, digits, - and _; default: default)")
-    p.add_argument("--saves", metavar="DIR", default=default("saves"),
-                   help="where sessions are saved (default: ./saves)")
-    p.add_argument("--seed", type=_seed, metavar="N", default=default(None),
-                   help="question order: the same seed gives the same order")
-    p.add_argument("--limit", type=_positive, metavar="N", default=default(None), help="ask at most N questions")
+    p.add_argument(
+        "--pack",
+        metavar="FILE",
+        default=default(None),
+        help="the pack to use (default: the bundled questions.toml)",
+    )
+    p.add_argument(
+        "--profile",
+        metavar="NAME",
+        default=default(None),
+        help="whose progress this is (letters, digits, - and _; default: default)",
+    )
+    p.add_argument(
+        "--saves", metavar="DIR", default=default("saves"), help="where sessions are saved (default: ./saves)"
+    )
+    p.add_argument(
+        "--seed",
+        type=_seed,
+        metavar="N",
+        default=default(None),
+        help="question order: the same seed gives the same order",
+    )
+    p.add_argument(
+        "--limit", type=_positive, metavar="N", default=default(None), help="ask at most N questions"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,39 +83,79 @@ def build_parser() -> argparse.ArgumentParser:
     _session_options(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    quiz = sub.add_parser("quiz", help="take the quiz (in the UI, or --headless for scripts)",
-                          description="Take the quiz. With --headless, answers come from --answers FILE "
-                          "or one a line on standard input; exit 0 on a pass, 1 below the pass mark.")
+    quiz = sub.add_parser(
+        "quiz",
+        help="take the quiz (in the UI, or --headless for scripts)",
+        description="Take the quiz. With --headless, answers come from --answers FILE "
+        "or one a line on standard input; exit 0 on a pass, 1 below the pass mark.",
+    )
     _session_options(quiz)
     quiz.add_argument("--headless", action="store_true", help="no UI: read answers, print a report")
-    quiz.add_argument("--answers", metavar="FILE", help="TOML file with an [answers] table: question id = answer")
-    quiz.add_argument("--format", choices=("text", "json", "junit"), default="text", help="report format (default: text)")
+    quiz.add_argument(
+        "--answers", metavar="FILE", help="TOML file with an [answers] table: question id = answer"
+    )
+    quiz.add_argument(
+        "--format", choices=("text", "json", "junit"), default="text", help="report format (default: text)"
+    )
     quiz.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
     quiz.add_argument("--no-save", action="store_true", help="do not save this session")
-    quiz.add_argument("--resume", action="store_true",
-                      help="with --headless: go on with this profile's unfinished quiz (its own order and length)")
+    quiz.add_argument(
+        "--resume",
+        action="store_true",
+        help="with --headless: go on with this profile's unfinished quiz (its own order and length)",
+    )
 
-    validate = sub.add_parser("validate", help="check a pack; exit 0 when valid, 2 otherwise",
-                              description="Check a pack: schema, references, that each answer is stated "
-                              "in its section, and with --source that each quote is verbatim.")
-    validate.add_argument("pack", nargs="?", metavar="PACK", help="the pack (default: the bundled questions.toml)")
+    validate = sub.add_parser(
+        "validate",
+        help="check a pack; exit 0 when valid, 2 otherwise",
+        description="Check a pack: schema, references, that each answer is stated "
+        "in its section, and with --source that each quote is verbatim.",
+    )
+    validate.add_argument(
+        "pack", nargs="?", metavar="PACK", help="the pack (default: the bundled questions.toml)"
+    )
     validate.add_argument("--source", metavar="FILE", help="the source text the quotes must appear in")
-    validate.add_argument("--format", choices=("text", "json"), default="text",
-                          help="text: problems on stderr, one a line; json: a report on stdout")
+    validate.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: problems on stderr, one a line; json: a report on stdout",
+    )
 
-    brief = sub.add_parser("brief", help="print the briefing as plain text",
-                           description="Print the briefing as plain text, wrapped to the terminal "
-                           "(80 columns in a pipe, at most 100).")
-    brief.add_argument("--pack", metavar="FILE", default=argparse.SUPPRESS,
-                       help="the pack (default: the bundled questions.toml)")
+    brief = sub.add_parser(
+        "brief",
+        help="print the briefing as plain text",
+        description="Print the briefing as plain text, wrapped to the terminal "
+        "(80 columns in a pipe, at most 100).",
+    )
+    brief.add_argument(
+        "--pack",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="the pack (default: the bundled questions.toml)",
+    )
 
-    stats = sub.add_parser("stats", help="scores and weakest questions from saved sessions",
-                           description="Sessions, last/best/mean percent, accuracy per question and "
-                           "section, and the weakest questions, from a profile's saved sessions.")
-    stats.add_argument("--pack", metavar="FILE", default=argparse.SUPPRESS, help="the pack, to name sections and prompts")
-    stats.add_argument("--profile", metavar="NAME", default=argparse.SUPPRESS, help="whose sessions (default: default)")
-    stats.add_argument("--saves", metavar="DIR", default=argparse.SUPPRESS, help="where sessions are saved (default: ./saves)")
-    stats.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    stats = sub.add_parser(
+        "stats",
+        help="scores and weakest questions from saved sessions",
+        description="Sessions, last/best/mean percent, accuracy per question and "
+        "section, and the weakest questions, from a profile's saved sessions.",
+    )
+    stats.add_argument(
+        "--pack", metavar="FILE", default=argparse.SUPPRESS, help="the pack, to name sections and prompts"
+    )
+    stats.add_argument(
+        "--profile", metavar="NAME", default=argparse.SUPPRESS, help="whose sessions (default: default)"
+    )
+    stats.add_argument(
+        "--saves",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where sessions are saved (default: ./saves)",
+    )
+    stats.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
     return parser
 
 

@@ -10,7 +10,6 @@ from briefing import pack as packs
 from briefing.errors import BriefingError, PackError, Problem, SaveError, UsageError, printable
 from briefing.records import DEFAULT_PROFILE, check_profile
 
-
 # A source is an article; anything this big is the wrong file.
 MAX_SOURCE_BYTES = 10 * 2**20
 
@@ -34,12 +33,20 @@ def validate(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        print(json.dumps({
-            "file": label,
-            "valid": not problems,
-            "questions": count,
-            "problems": [p._asdict() if isinstance(p, Problem) else {"message": str(p)} for p in problems],
-        }, indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "file": label,
+                    "valid": not problems,
+                    "questions": count,
+                    "problems": [
+                        p._asdict() if isinstance(p, Problem) else {"message": str(p)} for p in problems
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     else:
         for problem in problems:
             print(str(problem), file=sys.stderr)
@@ -90,7 +97,9 @@ def briefing_text(pack: packs.Pack, width: int = 80) -> str:
 
     info = pack.pack
     src = info.source
-    source = textwrap.fill(f"Source: {src.title} ({src.publisher}, {src.date})", width, break_long_words=False)
+    source = textwrap.fill(
+        f"Source: {src.title} ({src.publisher}, {src.date})", width, break_long_words=False
+    )
     out = [heading(info.title, "=", width), source, ""]
     for section in pack.sections:
         out += [heading(section.title, "-", width), to_text(section.body, width)]

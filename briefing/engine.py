@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from briefing.grading.grader import Verdict, grade
 from briefing.pack import Pack
@@ -21,10 +21,12 @@ Saver = Callable[[SessionRecord], object]
 
 
 def now_utc() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
-def choose_order(pack: Pack, seed: int, limit: int | None = None, only: Iterable[str] | None = None) -> list[str]:
+def choose_order(
+    pack: Pack, seed: int, limit: int | None = None, only: Iterable[str] | None = None
+) -> list[str]:
     """The question ids to ask: the pack (or `only`) shuffled by `seed`, cut to `limit`."""
     wanted = set(only) if only is not None else None
     ids = [q.id for q in pack.questions if wanted is None or q.id in wanted]
@@ -52,7 +54,7 @@ class Session:
         self.questions = [index[qid] for qid in record.order if qid in index]
         # Re-grade saved answers: a resumed session shows the same verdicts.
         self.verdicts: list[Verdict] = [
-            self._judge(q, a) for q, a in zip(self.questions, record.answers)
+            self._judge(q, a) for q, a in zip(self.questions, record.answers, strict=False)
         ]
 
     # --- starting ------------------------------------------------------------
@@ -101,7 +103,7 @@ class Session:
             )
         known = {q.id for q in pack.questions}
         missing = [qid for qid in record.order if qid not in known]
-        if missing or any(a.id != qid for a, qid in zip(record.answers, record.order)):
+        if missing or any(a.id != qid for a, qid in zip(record.answers, record.order, strict=False)):
             raise ValueError(f"session {record.id} does not match the pack's questions")
         return cls(pack, record, saver)
 
@@ -195,7 +197,10 @@ class Session:
         return self.record
 
     def outcomes(self) -> list[Outcome]:
-        return [Outcome(q, a, v) for q, a, v in zip(self.questions, self.record.answers, self.verdicts)]
+        return [
+            Outcome(q, a, v)
+            for q, a, v in zip(self.questions, self.record.answers, self.verdicts, strict=False)
+        ]
 
     def missed(self) -> list[Outcome]:
         return [o for o in self.outcomes() if not o.verdict.correct]

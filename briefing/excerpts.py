@@ -105,7 +105,7 @@ def excerpt(question, pack: Pack) -> str:
             continue
         # Whole words only: an alias "Li" is not the "li" of "reliable".
         pattern = re.compile(r"(?<!\w)" + re.escape(want) + r"(?!\w)")
-        for part, text in zip(parts, folded):
+        for part, text in zip(parts, folded, strict=True):
             if pattern.search(text):
                 return part
     return section.body

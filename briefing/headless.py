@@ -28,7 +28,9 @@ def read_answers(name: str, pack: packs.Pack) -> dict[str, str]:
         raise AnswersError(exc.problems) from None
     answers = data.get("answers")
     if answers is None:
-        raise AnswersError([Problem(name, None, "answers", "required: an [answers] table of question id = answer")])
+        raise AnswersError(
+            [Problem(name, None, "answers", "required: an [answers] table of question id = answer")]
+        )
     if not isinstance(answers, dict):
         raise AnswersError([Problem(name, None, "answers", "must be a table of question id = answer")])
     problems = [Problem(name, None, key, "unknown field") for key in data if key != "answers"]
@@ -91,13 +93,17 @@ def run(args: argparse.Namespace) -> int:
     saver = None if args.no_save or answers is not None else (lambda record: store.save(record, saves))
     if getattr(args, "resume", False):
         if saver is None:
-            raise UsageError("briefing quiz: --resume is for answers typed on standard input, with saving on "
-                             "(not --answers or --no-save)")
+            raise UsageError(
+                "briefing quiz: --resume is for answers typed on standard input, with saving on "
+                "(not --answers or --no-save)"
+            )
         session = _resumed(pack, profile, saves, saver)
     else:
         if saver is not None:
             _mention_unfinished(pack, profile, saves)
-        session = Session.start(pack, profile=profile, seed=args.seed, limit=args.limit, mode="headless", saver=saver)
+        session = Session.start(
+            pack, profile=profile, seed=args.seed, limit=args.limit, mode="headless", saver=saver
+        )
     if answers is not None:
         while not session.done:
             session.answer(answers.get(session.current.id, ""))
@@ -108,8 +114,10 @@ def run(args: argparse.Namespace) -> int:
             kept = ""
             if saver and session.position:
                 where = "" if args.saves == "saves" else f" --saves {args.saves}"
-                kept = (f"; {session.position} answered and saved: 'briefing quiz --headless --resume "
-                        f"--profile {profile}{where}' (or the UI) resumes it")
+                kept = (
+                    f"; {session.position} answered and saved: 'briefing quiz --headless --resume "
+                    f"--profile {profile}{where}' (or the UI) resumes it"
+                )
             print(f"\nbriefing: interrupted{kept}", file=sys.stderr)
             return 130
     session.finish()  # with a saver, this saves the finished session
@@ -130,7 +138,9 @@ def _resumed(pack: packs.Pack, profile: str, saves: Path, saver) -> Session:
     for line in unreadable + stale:
         print(printable(line), file=sys.stderr)
     if session is None:
-        raise UsageError(f"briefing: no unfinished quiz of profile {profile!r} on {pack.pack.id} to resume in {saves}")
+        raise UsageError(
+            f"briefing: no unfinished quiz of profile {profile!r} on {pack.pack.id} to resume in {saves}"
+        )
     print(f"briefing: resuming at question {session.position + 1} of {session.total}", file=sys.stderr)
     return session
 
@@ -138,8 +148,11 @@ def _resumed(pack: packs.Pack, profile: str, saves: Path, saver) -> Session:
 def _mention_unfinished(pack: packs.Pack, profile: str, saves: Path) -> None:
     session, _, _ = Session.resume_saved(pack, saves, profile)
     if session is not None:
-        print(f"briefing: an unfinished quiz of {profile!r} ({session.position} of {session.total} answered) "
-              "is kept; --resume goes on with it", file=sys.stderr)
+        print(
+            f"briefing: an unfinished quiz of {profile!r} ({session.position} of {session.total} answered) "
+            "is kept; --resume goes on with it",
+            file=sys.stderr,
+        )
 
 
 def _ask_on_stdin(session: Session) -> None:

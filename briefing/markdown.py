@@ -15,7 +15,10 @@ TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _INLINE = [
-    (re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)\)"), lambda m: f"{m[1]} ({m[2]})" if m[2] and m[2] != m[1] else m[1]),
+    (
+        re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)\)"),
+        lambda m: f"{m[1]} ({m[2]})" if m[2] and m[2] != m[1] else m[1],
+    ),
     (re.compile(r"`([^`]*)`"), lambda m: m[1]),
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), lambda m: m[2]),
     (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), lambda m: m[1]),
@@ -66,8 +69,14 @@ def _render(kind: str, lines: list[str], width: int) -> str:
 
 def _fill(text: str, width: int, first: str = "", rest: str = "") -> str:
     # Words are never broken: a figure like "2-2.5bn" or a long name stays whole.
-    return textwrap.fill(inline(text), width, initial_indent=first, subsequent_indent=rest,
-                         break_long_words=False, break_on_hyphens=False)
+    return textwrap.fill(
+        inline(text),
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def _blocks(body: str) -> list[tuple[str, list[str], bool]]:
@@ -111,7 +120,7 @@ def _table(lines: list[str], width: int = 80) -> str:
     widths = [max(len(r[c]) for r in rows) for c in range(columns)]
     if sum(widths) + 2 * (columns - 1) > width:
         return _stacked(rows, has_header, width)
-    text = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
+    text = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=False)).rstrip() for r in rows]
     if has_header:
         text.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(text)
@@ -122,7 +131,7 @@ def _stacked(rows: list[list[str]], has_header: bool, width: int) -> str:
     out = []
     for row in body:
         out.append(_fill(row[0], width))
-        for label, cell in zip(header[1:], row[1:]):
+        for label, cell in zip(header[1:], row[1:], strict=False):
             if cell:
                 out.append(_fill(f"{label}: {cell}" if label else cell, width, "  ", "    "))
     return "\n".join(out)

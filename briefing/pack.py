@@ -8,7 +8,7 @@ naming the file, the question id and the field.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 import rtoml  # a compiled TOML parser: a 10,000-question pack in half tomli's time
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -152,7 +152,7 @@ class ListQuestion(QuestionBase):
 
 
 Question = Annotated[
-    Union[FigureQuestion, AttributionQuestion, ChoiceQuestion, TrueFalseQuestion, ListQuestion],
+    FigureQuestion | AttributionQuestion | ChoiceQuestion | TrueFalseQuestion | ListQuestion,
     Field(discriminator="kind"),
 ]
 KINDS = ("figure", "attribution", "choice", "truefalse", "list")
@@ -213,7 +213,16 @@ def read_toml(path: Path, *, label: str | None = None, max_bytes: int = MAX_PACK
     if size == 0:
         raise PackError([Problem(name, None, None, "is empty")])
     if size > max_bytes:
-        raise PackError([Problem(name, None, None, f"is {size / 1e6:.1f} MB; a pack may be at most {max_bytes / 1e6:.0f} MB")])
+        raise PackError(
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    f"is {size / 1e6:.1f} MB; a pack may be at most {max_bytes / 1e6:.0f} MB",
+                )
+            ]
+        )
     try:
         raw = path.read_bytes()
     except OSError as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -66,8 +66,8 @@ def new_session_id(now: datetime | None = None) -> str:
 
     A naive `now` is taken to be UTC.
     """
-    now = now or datetime.now(timezone.utc)
-    now = now.replace(tzinfo=timezone.utc) if now.tzinfo is None else now.astimezone(timezone.utc)
+    now = now or datetime.now(UTC)
+    now = now.replace(tzinfo=UTC) if now.tzinfo is None else now.astimezone(UTC)
     return f"{now.strftime('%Y%m%dT%H%M%SZ')}-{os.urandom(4).hex()}"
 
 

@@ -59,21 +59,42 @@ def build(session: Session) -> Report:
         q, a, v = outcome.question, outcome.record, outcome.verdict
         extra = {}
         if q.kind == "figure":
-            extra = {"value": _number(q.value), "low": _number(q.low), "high": _number(q.high), "unit": q.unit}
+            extra = {
+                "value": _number(q.value),
+                "low": _number(q.low),
+                "high": _number(q.high),
+                "unit": q.unit,
+            }
         elif q.kind == "attribution":
             extra = {"speaker": pack.person(q.speaker).name}
         results.append(
             QuestionResult(
-                id=q.id, kind=q.kind, prompt=q.prompt, given=a.given, correct=v.correct,
-                skipped=v.skipped, expected=v.expected, explanation=v.explanation,
-                trap=v.trap, note=v.note, **extra,
+                id=q.id,
+                kind=q.kind,
+                prompt=q.prompt,
+                given=a.given,
+                correct=v.correct,
+                skipped=v.skipped,
+                expected=v.expected,
+                explanation=v.explanation,
+                trap=v.trap,
+                note=v.note,
+                **extra,
             )
         )
     return Report(
-        pack=record.pack_id, pack_version=record.pack_version, profile=record.profile,
-        seed=record.seed, started_at=record.started_at, finished_at=record.finished_at,
-        score=record.score, max_score=record.max_score, percent=record.percent,
-        pass_mark=record.pass_mark, passed=record.passed, questions=results,
+        pack=record.pack_id,
+        pack_version=record.pack_version,
+        profile=record.profile,
+        seed=record.seed,
+        started_at=record.started_at,
+        finished_at=record.finished_at,
+        score=record.score,
+        max_score=record.max_score,
+        percent=record.percent,
+        pass_mark=record.pass_mark,
+        passed=record.passed,
+        questions=results,
     )
 
 
@@ -100,7 +121,8 @@ def to_text(report: Report) -> str:
     verdict = "PASS" if report.passed else "FAIL"
     lines = [
         f"{report.pack} {report.pack_version}  profile {report.profile}",
-        f"Score {report.score}/{report.max_score} ({report.percent:g}%), pass mark {report.pass_mark:g}%: {verdict}",
+        f"Score {report.score}/{report.max_score} ({report.percent:g}%), "
+        f"pass mark {report.pass_mark:g}%: {verdict}",
     ]
     missed = [q for q in report.questions if not q.correct]
     if missed:
@@ -118,14 +140,14 @@ def to_text(report: Report) -> str:
 
 
 def to_junit(report: Report) -> str:
-    from xml.sax.saxutils import quoteattr, escape
+    from xml.sax.saxutils import escape, quoteattr
 
     failures = sum(not q.correct for q in report.questions)
     out = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        f"<testsuites tests=\"{len(report.questions)}\" failures=\"{failures}\">",
-        f"  <testsuite name={quoteattr(report.pack)} tests=\"{len(report.questions)}\" "
-        f"failures=\"{failures}\" timestamp={quoteattr(report.started_at.isoformat())}>",
+        f'<testsuites tests="{len(report.questions)}" failures="{failures}">',
+        f'  <testsuite name={quoteattr(report.pack)} tests="{len(report.questions)}" '
+        f'failures="{failures}" timestamp={quoteattr(report.started_at.isoformat())}>',
     ]
     for q in report.questions:
         head = f"    <testcase classname={quoteattr(report.pack + '.' + q.kind)} name={quoteattr(q.id)}"
@@ -135,7 +157,9 @@ def to_junit(report: Report) -> str:
         message = f"given {q.given!r}, expected {q.expected!r}"
         body = "\n".join(filter(None, [q.prompt, q.trap or q.note, q.explanation]))
         out.append(head + ">")
-        out.append(f"      <failure message={quoteattr(_xml_safe(message))}>{escape(_xml_safe(body))}</failure>")
+        out.append(
+            f"      <failure message={quoteattr(_xml_safe(message))}>{escape(_xml_safe(body))}</failure>"
+        )
         out.append("    </testcase>")
     out += ["  </testsuite>", "</testsuites>"]
     return "\n".join(out) + "\n"

@@ -11,7 +11,7 @@ Nothing here imports Textual or Rich.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from pydantic import BaseModel
 
@@ -89,14 +89,16 @@ def compute(sessions: list[SessionRecord], pack=None) -> Stats:
     for qid in ids:
         question = known.get(qid)
         section = (question.section if question else UNKNOWN_SECTION) if pack is not None else None
-        per_question.append(QuestionStat(
-            id=qid,
-            asked=asked[qid],
-            correct=correct[qid],
-            accuracy=_percent(correct[qid], asked[qid]),
-            section=section,
-            prompt=question.prompt if question else None,
-        ))
+        per_question.append(
+            QuestionStat(
+                id=qid,
+                asked=asked[qid],
+                correct=correct[qid],
+                accuracy=_percent(correct[qid], asked[qid]),
+                section=section,
+                prompt=question.prompt if question else None,
+            )
+        )
 
     per_section = []
     if pack is not None:
@@ -109,10 +111,15 @@ def compute(sessions: list[SessionRecord], pack=None) -> Stats:
             entry[1] += q.correct
         for sid in sorted(totals, key=lambda s: (order.index(s) if s in order else len(order), s)):
             n_asked, n_correct = totals[sid]
-            per_section.append(SectionStat(
-                section=sid, title=titles.get(sid), asked=n_asked, correct=n_correct,
-                accuracy=_percent(n_correct, n_asked),
-            ))
+            per_section.append(
+                SectionStat(
+                    section=sid,
+                    title=titles.get(sid),
+                    asked=n_asked,
+                    correct=n_correct,
+                    accuracy=_percent(n_correct, n_asked),
+                )
+            )
 
     missed = [q for q in per_question if q.correct < q.asked]
     weakest = sorted(missed, key=lambda q: (q.accuracy, -q.asked, q.id))[:WEAKEST]
@@ -140,13 +147,17 @@ def render_text(stats: Stats, profile: str) -> str:
         head,
         "=" * len(head),
         f"Sessions: {stats.sessions} finished session{plural}, {stats.full_sessions} of them full quizzes",
-        f"Full quizzes: last {_pct(stats.last_percent)}   best {_pct(stats.best_percent)}   mean {_pct(stats.mean_percent)}",
+        f"Full quizzes: last {_pct(stats.last_percent)}   best {_pct(stats.best_percent)}   "
+        f"mean {_pct(stats.mean_percent)}",
         "",
     ]
 
     out += ["By section", "----------"]
     if stats.per_section:
-        rows = [(_short(s.title or s.section, 40), str(s.asked), str(s.correct), _pct(s.accuracy)) for s in stats.per_section]
+        rows = [
+            (_short(s.title or s.section, 40), str(s.asked), str(s.correct), _pct(s.accuracy))
+            for s in stats.per_section
+        ]
         out += _table(("Section", "Asked", "Right", "Accuracy"), rows)
     else:
         out.append("  (give --pack to group questions by section)")
@@ -168,7 +179,7 @@ def render_text(stats: Stats, profile: str) -> str:
     out += [title, "-" * len(title)]
     rows = [
         (
-            _utc(s.started_at).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M"),
+            _utc(s.started_at).astimezone(UTC).strftime("%Y-%m-%d %H:%M"),
             f"{s.score}/{s.max_score}",
             _pct(s.percent),
             "pass" if s.passed else "fail",
@@ -187,7 +198,7 @@ def render_text(stats: Stats, profile: str) -> str:
 def _utc(when: datetime | None) -> datetime | None:
     if when is None:
         return None
-    return when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when
 
 
 def _finish_key(record: SessionRecord):
@@ -240,7 +251,7 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
     widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
 
     def line(cells):
-        parts = [cells[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(cells[1:], widths[1:])]
+        parts = [cells[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True)]
         return "  " + "  ".join(parts).rstrip()
 
     return [line(header)] + [line(r) for r in rows]

@@ -26,7 +26,7 @@ import stat as stat_mod
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import tomli_w
@@ -175,7 +175,9 @@ def load_sessions(saves_dir: str | Path, profile: str) -> LoadResult:
         result.unreadable = True
         return result
     except OSError as exc:
-        result.problems.append(str(Problem(str(folder), None, None, f"cannot read the folder: {_reason(exc)}")))
+        result.problems.append(
+            str(Problem(str(folder), None, None, f"cannot read the folder: {_reason(exc)}"))
+        )
         result.unreadable = True
         return result
     for path in entries:
@@ -256,10 +258,17 @@ def _load_one(path: Path, profile: str, result: LoadResult) -> SessionRecord | N
     version = data.get("schema_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         # Not damaged: written by a newer briefing. Leave it where it is.
-        result.problems.append(str(Problem(
-            label, None, None,
-            f"written by a newer briefing (schema_version {version}; this one reads up to {SCHEMA_VERSION}); skipped",
-        )))
+        result.problems.append(
+            str(
+                Problem(
+                    label,
+                    None,
+                    None,
+                    f"written by a newer briefing (schema_version {version}; "
+                    f"this one reads up to {SCHEMA_VERSION}); skipped",
+                )
+            )
+        )
         return None
     try:
         record = SessionRecord.model_validate(data)
@@ -377,7 +386,7 @@ def _reason(exc: OSError) -> str:
 
 
 def _utc(when: datetime) -> datetime:
-    return when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when
 
 
 def _is_regular(st: os.stat_result) -> bool:

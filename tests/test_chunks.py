@@ -90,7 +90,8 @@ def test_a_big_pack_checked_in_parallel_reports_what_one_process_reports(tmp_pat
     assert workers_for(len(pack.questions)) > 1 or os.cpu_count() == 1 or not sys.platform.startswith("linux")
     one = check(pack, "big.toml")
     assert [(p.where, p.field) for p in one] == [
-        (f"question {choice['id']!r}", "answer"), (f"question {listed['id']!r}", "items"),
+        (f"question {choice['id']!r}", "answer"),
+        (f"question {listed['id']!r}", "items"),
         (f"question {said['id']!r}", "speaker"),
     ]
     assert check(pack, "big.toml", parallel=True) == one

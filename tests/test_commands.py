@@ -2,17 +2,19 @@
 
 import json
 import subprocess
-
-import pytest
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "fixtures" / "small_pack.toml"
 
 
 def run(*argv, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "briefing", *argv], capture_output=True, text=True, cwd=cwd, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *argv], capture_output=True, text=True, cwd=cwd, timeout=60
+    )
 
 
 def test_brief_prints_every_section_as_plain_text():
@@ -33,11 +35,17 @@ def test_brief_reads_as_plain_text_at_the_terminal_width(columns):
     import os
 
     env = dict(os.environ, COLUMNS=columns)
-    out = subprocess.run([sys.executable, "-m", "briefing", "brief"], capture_output=True, text=True,
-                         cwd=ROOT, env=env, timeout=60).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "briefing", "brief"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    ).stdout
     width = min(int(columns), 100)
     assert "|" not in out and "**" not in out
-    table = out[out.index("\nKey figures\n"):].splitlines()[3:]
+    table = out[out.index("\nKey figures\n") :].splitlines()[3:]
     if width < 80:  # too narrow for the columns: each figure with its scope below it
         assert all(len(line) <= width for line in out.splitlines()), max(out.splitlines(), key=len)
         at = table.index("1.89 billion yuan")
@@ -123,18 +131,34 @@ def test_the_command_exits_with_mains_code_and_no_last_collector_pass(argv, code
         f"sys.argv = ['briefing', *{argv!r}]\n"
         "import runpy; runpy.run_module('briefing', run_name='__main__')\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
     assert result.returncode == code
     assert result.stderr.endswith("frozen=True on=False")
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
-@pytest.mark.parametrize("argv", [["brief"], ["validate"], ["stats"],
-                                  ["quiz", "--headless", "--no-save", "--format", "json", "--limit", "2"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["brief"],
+        ["validate"],
+        ["stats"],
+        ["quiz", "--headless", "--no-save", "--format", "json", "--limit", "2"],
+    ],
+)
 def test_a_full_disk_under_stdout_is_one_line_and_exit_2(argv, tmp_path):
     with open("/dev/full", "w") as full:
-        result = subprocess.run([sys.executable, "-m", "briefing", *argv], stdout=full, stderr=subprocess.PIPE,
-                                input="", text=True, cwd=tmp_path, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "briefing", *argv],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            input="",
+            text=True,
+            cwd=tmp_path,
+            timeout=60,
+        )
     assert result.returncode == 2  # not 1: that would read as a failed quiz
     assert result.stderr.splitlines()[-1] == "briefing: cannot write the output: No space left on device"
     assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr

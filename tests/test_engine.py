@@ -1,6 +1,6 @@
 """The quiz engine: order, answers, score, pass mark, resume: the rules both front ends share."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -10,7 +10,7 @@ from briefing import store
 from briefing.engine import Session, choose_order
 
 SMALL = Path(__file__).parent / "fixtures" / "small_pack.toml"
-T0 = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -34,9 +34,17 @@ def test_a_session_without_a_seed_records_the_one_it_drew(pack):
 
 def test_answers_score_and_pass_mark(pack):
     s = Session.start(pack, profile="p", seed=1, now=T0)
-    answers = {"fivefold": "5x", "tenth": "10%", "rd-q1": "1.98 billion yuan", "rd-yoy": "down 40.7%",
-               "unop-qoq": "92 percent", "rd-target": "2 to 2.5bn", "who-tenth": "William Li",
-               "which-growth": "92%", "rd-up": "f"}
+    answers = {
+        "fivefold": "5x",
+        "tenth": "10%",
+        "rd-q1": "1.98 billion yuan",
+        "rd-yoy": "down 40.7%",
+        "unop-qoq": "92 percent",
+        "rd-target": "2 to 2.5bn",
+        "who-tenth": "William Li",
+        "which-growth": "92%",
+        "rd-up": "f",
+    }
     while not s.done:
         qid = s.current.id
         if qid == "platforms":

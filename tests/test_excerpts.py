@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from test_tui import PACK_TOML, write_pack
+
 from briefing import pack as packs
 from briefing.excerpts import blocks, excerpt, key_figures
-from test_tui import PACK_TOML, write_pack
 
 
 def load(tmp_path, text=PACK_TOML):
@@ -25,13 +26,18 @@ def test_blocks_are_paragraphs_list_items_and_table_rows_with_their_header():
 def test_key_figures_by_id_then_title_then_first_table(tmp_path):
     pack = load(tmp_path)
     assert key_figures(pack).id == "key-figures"
-    renamed = pack.model_copy(update={"sections": [
-        s.model_copy(update={"id": "numbers-at-a-glance" if s.id == "key-figures" else s.id}) for s in pack.sections
-    ]})
+    renamed = pack.model_copy(
+        update={
+            "sections": [
+                s.model_copy(update={"id": "numbers-at-a-glance" if s.id == "key-figures" else s.id})
+                for s in pack.sections
+            ]
+        }
+    )
     assert key_figures(renamed).title == "Key figures"
-    untitled = renamed.model_copy(update={"sections": [
-        s.model_copy(update={"title": "At a glance"}) for s in renamed.sections
-    ]})
+    untitled = renamed.model_copy(
+        update={"sections": [s.model_copy(update={"title": "At a glance"}) for s in renamed.sections]}
+    )
     assert key_figures(untitled).id == "numbers-at-a-glance"  # the first with a table
     no_table = untitled.model_copy(update={"sections": [untitled.sections[0]]})
     assert key_figures(no_table) is None
@@ -56,5 +62,7 @@ def test_excerpt_matches_whole_words_and_falls_back_to_the_section(tmp_path):
     written_otherwise = pack.question("fivefold").model_copy(update={"expected": "5x", "evidence": ""})
     assert "fivefold" in excerpt(written_otherwise, pack)  # a figure is found in any written form
     assert excerpt(written_otherwise, pack) != pack.section("overview").body
-    nowhere = pack.question("fivefold").model_copy(update={"value": 6.0, "expected": "sixfold", "evidence": ""})
+    nowhere = pack.question("fivefold").model_copy(
+        update={"value": 6.0, "expected": "sixfold", "evidence": ""}
+    )
     assert excerpt(nowhere, pack) == pack.section("overview").body

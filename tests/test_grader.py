@@ -14,8 +14,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def figure(qid, value, unit, expected, measures, section="budget", prompt=None, **extra):
     q = {
-        "id": qid, "kind": "figure", "section": section, "unit": unit, "expected": expected,
-        "measures": measures, "prompt": prompt or f"What is {measures}?", "explanation": f"{expected}: {measures}.",
+        "id": qid,
+        "kind": "figure",
+        "section": section,
+        "unit": unit,
+        "expected": expected,
+        "measures": measures,
+        "prompt": prompt or f"What is {measures}?",
+        "explanation": f"{expected}: {measures}.",
     }
     if isinstance(value, tuple):
         q["low"], q["high"] = value
@@ -27,22 +33,33 @@ def figure(qid, value, unit, expected, measures, section="budget", prompt=None, 
 
 PACK_DATA = {
     "pack": {
-        "id": "test", "title": "Test pack", "version": "1", "pass_mark": 60,
+        "id": "test",
+        "title": "Test pack",
+        "version": "1",
+        "pass_mark": 60,
         "source": {"title": "An article", "publisher": "Tests", "date": "2026"},
     },
     "sections": [
-        {"id": "compute", "title": "Compute", "body": (
-            "Nio raised training compute investment roughly fivefold this year. Last year it spent about "
-            "a tenth of what rivals spent, William Li said. The system runs on about a fifth of rivals' "
-            "cloud compute. Two further upgrades are planned."
-        )},
-        {"id": "budget", "title": "Budget", "body": (
-            "R&D expenses fell to 1.89 billion yuan in Q1, down 40.7% year over year and 7% from Q4. "
-            "Urban Navigate on Pilot mileage rose 92% quarter over quarter, and total mileage topped "
-            "200 million kilometres in February. Finance chief Stanley Qu targets 2 billion to 2.5 billion "
-            "yuan a quarter. Nio attributed the decline to lower personnel costs and reduced design and "
-            "development costs. Cedar, Banyan and Coconut released together; the ES9 launched."
-        )},
+        {
+            "id": "compute",
+            "title": "Compute",
+            "body": (
+                "Nio raised training compute investment roughly fivefold this year. Last year it spent about "
+                "a tenth of what rivals spent, William Li said. The system runs on about a fifth of rivals' "
+                "cloud compute. Two further upgrades are planned."
+            ),
+        },
+        {
+            "id": "budget",
+            "title": "Budget",
+            "body": (
+                "R&D expenses fell to 1.89 billion yuan in Q1, down 40.7% year over year and 7% from Q4. "
+                "Urban Navigate on Pilot mileage rose 92% quarter over quarter, and total mileage topped "
+                "200 million kilometres in February. Finance chief Stanley Qu targets 2 billion to 2.5 billion "
+                "yuan a quarter. Nio attributed the decline to lower personnel costs and reduced design and "
+                "development costs. Cedar, Banyan and Coconut released together; the ES9 launched."
+            ),
+        },
     ],
     "people": [
         {"id": "william-li", "name": "William Li", "role": "Founder and CEO", "aliases": ["Li"]},
@@ -51,50 +68,170 @@ PACK_DATA = {
     ],
     "questions": [
         figure("fivefold", 5, "x", "fivefold", "this year's rise in training compute investment", "compute"),
-        figure("tenth", 0.1, "fraction", "one-tenth", "last year's training compute spend relative to rivals", "compute"),
-        figure("fifth", 0.2, "fraction", "one-fifth", "the cloud compute the system runs on, relative to rivals", "compute"),
+        figure(
+            "tenth",
+            0.1,
+            "fraction",
+            "one-tenth",
+            "last year's training compute spend relative to rivals",
+            "compute",
+        ),
+        figure(
+            "fifth",
+            0.2,
+            "fraction",
+            "one-fifth",
+            "the cloud compute the system runs on, relative to rivals",
+            "compute",
+        ),
         figure("rd-q1", 1.89e9, "yuan", "1.89 billion yuan", "Q1 R&D expenses"),
         figure("rd-yoy", -40.7, "%", "down 40.7%", "the year-over-year fall in Q1 R&D expenses"),
         figure("rd-qoq", -7, "%", "down 7%", "the quarter-over-quarter fall in Q1 R&D expenses"),
-        figure("unop-qoq", 92, "%", "92%", "Q1 quarter-over-quarter growth in Urban Navigate on Pilot mileage"),
-        figure("mileage", 2e8, "km", "200 million kilometres", "the monthly mileage on the system in February"),
-        figure("rd-target", (2e9, 2.5e9), "yuan", "2 billion to 2.5 billion yuan", "the quarterly R&D spending target"),
+        figure(
+            "unop-qoq", 92, "%", "92%", "Q1 quarter-over-quarter growth in Urban Navigate on Pilot mileage"
+        ),
+        figure(
+            "mileage", 2e8, "km", "200 million kilometres", "the monthly mileage on the system in February"
+        ),
+        figure(
+            "rd-target",
+            (2e9, 2.5e9),
+            "yuan",
+            "2 billion to 2.5 billion yuan",
+            "the quarterly R&D spending target",
+        ),
         figure("upgrades", 2, "", "two", "the number of further upgrades planned", "compute"),
-        {"id": "who-tenth", "kind": "attribution", "section": "compute", "prompt": "Who put it at a tenth?",
-         "explanation": "William Li, the CEO.", "quote": "about a tenth of rivals", "paraphrase": True,
-         "speaker": "william-li"},
-        {"id": "who-target", "kind": "attribution", "section": "budget", "prompt": "Who set the target?",
-         "explanation": "Stanley Qu, the CFO.", "quote": "2 billion to 2.5 billion yuan", "speaker": "stanley-qu"},
-        {"id": "who-decline", "kind": "attribution", "section": "budget", "prompt": "Who explained the decline?",
-         "explanation": "The company itself.", "quote": "lower personnel costs", "speaker": "nio"},
-        {"id": "which-growth", "kind": "choice", "section": "budget", "prompt": "Which is the mileage growth?",
-         "explanation": "92% is mileage growth.", "options": ["40.7%", "92%", "7%", "fivefold"], "answer": "92%"},
-        {"id": "which-compute", "kind": "choice", "section": "compute", "prompt": "What rose fivefold?",
-         "explanation": "Training compute.", "options": ["cloud compute the system runs on", "training compute",
-         "total R&D"], "answer": "training compute"},
-        {"id": "why-wait", "kind": "choice", "section": "compute", "prompt": "Why did Nio wait?",
-         "explanation": "The architecture.", "options": ["The architecture was not yet complete",
-         "The budget could not stretch further", "Not enough chips were available"],
-         "answer": "The architecture was not yet complete"},
-        {"id": "month", "kind": "choice", "section": "budget", "prompt": "In which month?",
-         "explanation": "February.", "options": ["January", "February", "June"], "answer": "February"},
-        {"id": "other-cut", "kind": "choice", "section": "budget", "prompt": "What other reduction?",
-         "explanation": "Design and development.", "options": ["Reduced design and development costs",
-         "Lower AI training compute spending", "Lower chip development costs"],
-         "answer": "Reduced design and development costs"},
-        {"id": "rd-up", "kind": "truefalse", "section": "budget", "prompt": "R&D rose year over year?",
-         "explanation": "It fell 40.7%.", "answer": False, "evidence": "down 40.7% year over year"},
-        {"id": "compute-up", "kind": "truefalse", "section": "compute", "prompt": "Training compute rose?",
-         "explanation": "Roughly fivefold.", "answer": True, "evidence": "roughly fivefold"},
-        {"id": "platforms", "kind": "list", "section": "budget", "prompt": "Which platforms released together?",
-         "explanation": "Cedar, Banyan and Coconut.", "items": ["Cedar", "Banyan", "Coconut"]},
-        {"id": "reasons", "kind": "list", "section": "budget", "prompt": "Why did R&D fall?",
-         "explanation": "Personnel, design and development.",
-         "items": ["lower personnel costs", "reduced design and development costs"]},
-        {"id": "models", "kind": "list", "section": "budget", "prompt": "Which models?",
-         "explanation": "ES9 and EC6.", "items": ["ES9", "EC6"]},
-        {"id": "core", "kind": "list", "section": "budget", "prompt": "Which core technologies?",
-         "explanation": "Chips and operating systems.", "items": ["chips", "operating systems"]},
+        {
+            "id": "who-tenth",
+            "kind": "attribution",
+            "section": "compute",
+            "prompt": "Who put it at a tenth?",
+            "explanation": "William Li, the CEO.",
+            "quote": "about a tenth of rivals",
+            "paraphrase": True,
+            "speaker": "william-li",
+        },
+        {
+            "id": "who-target",
+            "kind": "attribution",
+            "section": "budget",
+            "prompt": "Who set the target?",
+            "explanation": "Stanley Qu, the CFO.",
+            "quote": "2 billion to 2.5 billion yuan",
+            "speaker": "stanley-qu",
+        },
+        {
+            "id": "who-decline",
+            "kind": "attribution",
+            "section": "budget",
+            "prompt": "Who explained the decline?",
+            "explanation": "The company itself.",
+            "quote": "lower personnel costs",
+            "speaker": "nio",
+        },
+        {
+            "id": "which-growth",
+            "kind": "choice",
+            "section": "budget",
+            "prompt": "Which is the mileage growth?",
+            "explanation": "92% is mileage growth.",
+            "options": ["40.7%", "92%", "7%", "fivefold"],
+            "answer": "92%",
+        },
+        {
+            "id": "which-compute",
+            "kind": "choice",
+            "section": "compute",
+            "prompt": "What rose fivefold?",
+            "explanation": "Training compute.",
+            "options": ["cloud compute the system runs on", "training compute", "total R&D"],
+            "answer": "training compute",
+        },
+        {
+            "id": "why-wait",
+            "kind": "choice",
+            "section": "compute",
+            "prompt": "Why did Nio wait?",
+            "explanation": "The architecture.",
+            "options": [
+                "The architecture was not yet complete",
+                "The budget could not stretch further",
+                "Not enough chips were available",
+            ],
+            "answer": "The architecture was not yet complete",
+        },
+        {
+            "id": "month",
+            "kind": "choice",
+            "section": "budget",
+            "prompt": "In which month?",
+            "explanation": "February.",
+            "options": ["January", "February", "June"],
+            "answer": "February",
+        },
+        {
+            "id": "other-cut",
+            "kind": "choice",
+            "section": "budget",
+            "prompt": "What other reduction?",
+            "explanation": "Design and development.",
+            "options": [
+                "Reduced design and development costs",
+                "Lower AI training compute spending",
+                "Lower chip development costs",
+            ],
+            "answer": "Reduced design and development costs",
+        },
+        {
+            "id": "rd-up",
+            "kind": "truefalse",
+            "section": "budget",
+            "prompt": "R&D rose year over year?",
+            "explanation": "It fell 40.7%.",
+            "answer": False,
+            "evidence": "down 40.7% year over year",
+        },
+        {
+            "id": "compute-up",
+            "kind": "truefalse",
+            "section": "compute",
+            "prompt": "Training compute rose?",
+            "explanation": "Roughly fivefold.",
+            "answer": True,
+            "evidence": "roughly fivefold",
+        },
+        {
+            "id": "platforms",
+            "kind": "list",
+            "section": "budget",
+            "prompt": "Which platforms released together?",
+            "explanation": "Cedar, Banyan and Coconut.",
+            "items": ["Cedar", "Banyan", "Coconut"],
+        },
+        {
+            "id": "reasons",
+            "kind": "list",
+            "section": "budget",
+            "prompt": "Why did R&D fall?",
+            "explanation": "Personnel, design and development.",
+            "items": ["lower personnel costs", "reduced design and development costs"],
+        },
+        {
+            "id": "models",
+            "kind": "list",
+            "section": "budget",
+            "prompt": "Which models?",
+            "explanation": "ES9 and EC6.",
+            "items": ["ES9", "EC6"],
+        },
+        {
+            "id": "core",
+            "kind": "list",
+            "section": "budget",
+            "prompt": "Which core technologies?",
+            "explanation": "Chips and operating systems.",
+            "items": ["chips", "operating systems"],
+        },
     ],
 }
 PACK = Pack.model_validate(PACK_DATA)
@@ -301,7 +438,10 @@ def test_figure_answers(qid, text, correct, note, trap):
 def test_verdict_carries_expected_and_explanation():
     verdict = ask("rd-q1", "2 billion")
     assert verdict == Verdict(
-        correct=False, given="2 billion", expected="1.89 billion yuan", explanation="1.89 billion yuan: Q1 R&D expenses."
+        correct=False,
+        given="2 billion",
+        expected="1.89 billion yuan",
+        explanation="1.89 billion yuan: Q1 R&D expenses.",
     )
 
 
@@ -323,7 +463,9 @@ def mini_pack(**question):
     [("200 million km", True), ("250 million km", True), ("150 million km", True), ("260 million km", False)],
 )
 def test_an_explicit_tolerance_replaces_the_written_precision(text, correct):
-    pack = mini_pack(qid="m", value=2e8, unit="km", expected="200 million km", measures="mileage", tolerance=5e7)
+    pack = mini_pack(
+        qid="m", value=2e8, unit="km", expected="200 million km", measures="mileage", tolerance=5e7
+    )
     assert grade(pack.questions[0], text, pack).correct is correct
 
 
@@ -333,7 +475,11 @@ def test_an_explicit_tolerance_replaces_the_written_precision(text, correct):
 )
 def test_the_direction_of_a_positive_value_comes_from_the_prompt(text, correct):
     pack = mini_pack(
-        qid="f", value=40.7, unit="%", expected="40.7%", measures="the year-over-year change in R&D",
+        qid="f",
+        value=40.7,
+        unit="%",
+        expected="40.7%",
+        measures="the year-over-year change in R&D",
         prompt="By how much did R&D expenses fall year over year?",
     )
     assert grade(pack.questions[0], text, pack).correct is correct
@@ -533,16 +679,39 @@ def test_a_choice_that_picks_no_single_option(qid, text, note):
 @pytest.mark.parametrize(
     "text, answer_false_q, answer_true_q",
     [
-        ("true", False, True), ("True", False, True), ("T", False, True), ("yes", False, True), ("Y", False, True),
-        ("right", False, True), ("correct", False, True), ("1", False, True), ("TRUE.", False, True),
-        ("false", True, False), ("F", True, False), ("no", True, False), ("n", True, False), ("wrong", True, False),
-        ("incorrect", True, False), ("0", True, False), ("False.", True, False), ("ＦＡＬＳＥ", True, False),
+        ("true", False, True),
+        ("True", False, True),
+        ("T", False, True),
+        ("yes", False, True),
+        ("Y", False, True),
+        ("right", False, True),
+        ("correct", False, True),
+        ("1", False, True),
+        ("TRUE.", False, True),
+        ("false", True, False),
+        ("F", True, False),
+        ("no", True, False),
+        ("n", True, False),
+        ("wrong", True, False),
+        ("incorrect", True, False),
+        ("0", True, False),
+        ("False.", True, False),
+        ("ＦＡＬＳＥ", True, False),
         # found by the answer battery
-        ("yep", False, True), ("yeah", False, True), ("it's true", False, True), ("That is true.", False, True),
+        ("yep", False, True),
+        ("yeah", False, True),
+        ("it's true", False, True),
+        ("That is true.", False, True),
         ("not false", False, True),
-        ("nope", True, False), ("nah", True, False), ("untrue", True, False), ("not true", True, False),
-        ("it's false", True, False), ("that's false!", True, False),
-        ("True - it does", False, True), ("false, it does not", True, False), ("no, they don't", True, False),
+        ("nope", True, False),
+        ("nah", True, False),
+        ("untrue", True, False),
+        ("not true", True, False),
+        ("it's false", True, False),
+        ("that's false!", True, False),
+        ("True - it does", False, True),
+        ("false, it does not", True, False),
+        ("no, they don't", True, False),
     ],
 )
 def test_truefalse_answers(text, answer_false_q, answer_true_q):
@@ -550,7 +719,9 @@ def test_truefalse_answers(text, answer_false_q, answer_true_q):
     assert ask("compute-up", text).correct is answer_true_q
 
 
-@pytest.mark.parametrize("text", ["maybe", "true or false", "yes and no", "no, it's true", "truee", "not really"])
+@pytest.mark.parametrize(
+    "text", ["maybe", "true or false", "yes and no", "no, it's true", "truee", "not really"]
+)
 def test_truefalse_neither(text):
     verdict = ask("rd-up", text)
     assert (verdict.correct, verdict.note) == (False, "answer true or false")
@@ -639,11 +810,50 @@ def test_every_expected_answer_typed_back_is_right_in_the_real_pack():
 # --- nothing typed makes grade() raise, or read a page -----------------------------------
 
 JUNK = [
-    "idk", "?", "[bold]x[/bold]", "x" * 10_000, "1" * 10_000, "1e308", "1e309", "-1e309", "1e308 billion",
-    "9" * 400 + " billion", "1e300 trillion trillion", "nan", "inf", "-inf", "-0", "1/0", "0/0", "0x10", "1e99999",
-    "\u0669\u0662", "\x00", "\u202e92%", "- " * 5000, "1," * 3000, "a tenth " * 2000, "twenty " * 2000,
-    "1.1.1.1", "%", "¥", "$", "billion", "one-", "-fold", "1/", "/10", "between 2 and", "--92", "2 x 3", "x",
-    "Li " * 3000, "option", "a)", "(", "1. 2. 3.",
+    "idk",
+    "?",
+    "[bold]x[/bold]",
+    "x" * 10_000,
+    "1" * 10_000,
+    "1e308",
+    "1e309",
+    "-1e309",
+    "1e308 billion",
+    "9" * 400 + " billion",
+    "1e300 trillion trillion",
+    "nan",
+    "inf",
+    "-inf",
+    "-0",
+    "1/0",
+    "0/0",
+    "0x10",
+    "1e99999",
+    "\u0669\u0662",
+    "\x00",
+    "\u202e92%",
+    "- " * 5000,
+    "1," * 3000,
+    "a tenth " * 2000,
+    "twenty " * 2000,
+    "1.1.1.1",
+    "%",
+    "¥",
+    "$",
+    "billion",
+    "one-",
+    "-fold",
+    "1/",
+    "/10",
+    "between 2 and",
+    "--92",
+    "2 x 3",
+    "x",
+    "Li " * 3000,
+    "option",
+    "a)",
+    "(",
+    "1. 2. 3.",
 ]
 
 

@@ -29,7 +29,11 @@ RIGHT = {
 def briefing(*argv, stdin=None, cwd=None):
     return subprocess.run(
         [sys.executable, "-m", "briefing", *argv],
-        input=stdin, capture_output=True, text=True, cwd=cwd or ROOT, timeout=60,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        timeout=60,
     )
 
 
@@ -88,7 +92,9 @@ def test_text_report_names_what_was_missed_and_why(tmp_path):
 
 
 def test_answers_on_stdin_one_per_line_with_prompts_on_stderr(tmp_path):
-    result = quiz(tmp_path, "--seed", "3", "--limit", "2", "--format", "json", "--no-save", stdin="5x\nnot sure\n")
+    result = quiz(
+        tmp_path, "--seed", "3", "--limit", "2", "--format", "json", "--no-save", stdin="5x\nnot sure\n"
+    )
     report = json.loads(result.stdout)  # stdout is the report alone
     assert [q["given"] for q in report["questions"]] == ["5x", "not sure"]
     for q in report["questions"]:
@@ -110,7 +116,9 @@ def test_same_seed_same_order_and_limit(tmp_path):
         orders.append([q["id"] for q in json.loads(r.stdout)["questions"]])
     assert orders[0] == orders[1] and orders[0] != orders[2]
     assert sorted(orders[0]) == sorted(RIGHT)
-    limited = json.loads(quiz(tmp_path, "--seed", "7", "--limit", "4", "--format", "json", "--no-save", answers={}).stdout)
+    limited = json.loads(
+        quiz(tmp_path, "--seed", "7", "--limit", "4", "--format", "json", "--no-save", answers={}).stdout
+    )
     assert [q["id"] for q in limited["questions"]] == orders[0][:4]
     assert limited["max_score"] == 4
 
@@ -164,7 +172,17 @@ def test_output_file_and_saved_session(tmp_path):
     saved = tomllib.loads(saves[0].read_text())
     assert saved["schema_version"] == 1 and saved["pack_id"] == "small" and saved["status"] == "finished"
     assert {a["id"]: a["given"] for a in saved["answers"]} == RIGHT
-    stats = briefing("stats", "--profile", "ana", "--saves", str(tmp_path / "saves"), "--pack", str(SMALL), "--format", "json")
+    stats = briefing(
+        "stats",
+        "--profile",
+        "ana",
+        "--saves",
+        str(tmp_path / "saves"),
+        "--pack",
+        str(SMALL),
+        "--format",
+        "json",
+    )
     assert stats.returncode == 0, stats.stderr
     assert json.loads(stats.stdout)["sessions"] == 1
 
@@ -173,7 +191,9 @@ def test_a_list_question_may_be_answered_with_an_array(tmp_path):
     path = tmp_path / "answers.toml"
     lines = ["[answers]"] + [f"{k} = {json.dumps(v)}" for k, v in RIGHT.items() if k != "platforms"]
     path.write_text("\n".join(lines) + '\nplatforms = ["Banyan", "Coconut", "Cedar"]\n')
-    result = briefing("quiz", "--headless", "--pack", str(SMALL), "--answers", str(path), "--no-save", "--format", "json")
+    result = briefing(
+        "quiz", "--headless", "--pack", str(SMALL), "--answers", str(path), "--no-save", "--format", "json"
+    )
     assert result.returncode == 0, result.stderr
     graded = {q["id"]: q for q in json.loads(result.stdout)["questions"]}
     assert graded["platforms"]["correct"] and graded["platforms"]["given"] == "Banyan, Coconut, Cedar"
@@ -182,7 +202,7 @@ def test_a_list_question_may_be_answered_with_an_array(tmp_path):
 @pytest.mark.parametrize(
     "content, fragment",
     [
-        ("[answers]\nnope = \"x\"\n", "question 'nope': no such question"),
+        ('[answers]\nnope = "x"\n', "question 'nope': no such question"),
         ("this is not toml = = \n", "is not valid TOML"),
         ("[answers]\nrd-q1 = [1, 2]\n", "question 'rd-q1': field 'answer': must be a string"),
         ("[answers]\nrd-q1 = { a = 1 }\n", "question 'rd-q1': field 'answer': must be a string"),
@@ -238,7 +258,16 @@ def test_bundled_pack_all_expected_answers_pass(tmp_path):
 
     pack = packs.load()
     answers = {q.id: packs.expected_text(q, pack) for q in pack.questions}
-    result = briefing("quiz", "--headless", "--answers", str(answers_file(tmp_path, answers)), "--format", "json", "--no-save", cwd=tmp_path)
+    result = briefing(
+        "quiz",
+        "--headless",
+        "--answers",
+        str(answers_file(tmp_path, answers)),
+        "--format",
+        "json",
+        "--no-save",
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["score"] == report["max_score"] == len(pack.questions) >= 40
@@ -263,7 +292,10 @@ def test_the_ui_without_a_terminal_says_to_use_headless(tmp_path):
     for argv in ([], ["quiz"]):
         result = briefing(*argv, "--saves", str(tmp_path), stdin="")
         assert result.returncode == 2
-        assert result.stderr.strip() == "briefing: the UI needs a terminal; in a script use 'briefing quiz --headless'"
+        assert (
+            result.stderr.strip()
+            == "briefing: the UI needs a terminal; in a script use 'briefing quiz --headless'"
+        )
 
 
 def test_ctrl_c_on_stdin_keeps_the_answers_given_and_the_session_resumes(tmp_path):
@@ -276,9 +308,26 @@ def test_ctrl_c_on_stdin_keeps_the_answers_given_and_the_session_resumes(tmp_pat
 
     saves = tmp_path / "saves"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "briefing", "quiz", "--headless", "--pack", str(SMALL), "--saves", str(saves),
-         "--profile", "ana", "--seed", "3"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "briefing",
+            "quiz",
+            "--headless",
+            "--pack",
+            str(SMALL),
+            "--saves",
+            str(saves),
+            "--profile",
+            "ana",
+            "--seed",
+            "3",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
     )
     proc.stdin.write("first answer\n")
     proc.stdin.flush()
@@ -302,9 +351,19 @@ def test_ctrl_c_on_stdin_keeps_the_answers_given_and_the_session_resumes(tmp_pat
 
     # a new headless run says the unfinished one is kept; --resume goes on with it where it stopped
     fresh = quiz(tmp_path, "--profile", "ana", "--limit", "1", stdin="")
-    assert "briefing: an unfinished quiz of 'ana' (1 of 10 answered) is kept; --resume goes on with it" in fresh.stderr
-    resumed = quiz(tmp_path, "--profile", "ana", "--resume", "--format", "json",
-                   stdin="".join(RIGHT[qid] + "\n" for qid in record.order[1:]))
+    assert (
+        "briefing: an unfinished quiz of 'ana' (1 of 10 answered) is kept; --resume goes on with it"
+        in fresh.stderr
+    )
+    resumed = quiz(
+        tmp_path,
+        "--profile",
+        "ana",
+        "--resume",
+        "--format",
+        "json",
+        stdin="".join(RIGHT[qid] + "\n" for qid in record.order[1:]),
+    )
     assert f"briefing: resuming at question 2 of {len(record.order)}" in resumed.stderr
     assert f"[2/{len(record.order)}]" in resumed.stderr and "[1/" not in resumed.stderr
     report = json.loads(resumed.stdout)
@@ -313,10 +372,13 @@ def test_ctrl_c_on_stdin_keeps_the_answers_given_and_the_session_resumes(tmp_pat
     assert store.in_progress(saves, "ana", pack.pack.id) == []  # finished now
 
 
-@pytest.mark.parametrize("extra, message", [
-    ([], "briefing: no unfinished quiz of profile 'ana' on small to resume in "),
-    (["--no-save"], "briefing quiz: --resume is for answers typed on standard input, with saving on"),
-])
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ([], "briefing: no unfinished quiz of profile 'ana' on small to resume in "),
+        (["--no-save"], "briefing quiz: --resume is for answers typed on standard input, with saving on"),
+    ],
+)
 def test_resume_with_nothing_to_resume_or_no_saves_is_one_line_and_exit_2(tmp_path, extra, message):
     result = quiz(tmp_path, "--profile", "ana", "--resume", *extra, stdin="")
     assert result.returncode == 2 and result.stdout == ""
@@ -329,7 +391,11 @@ def test_ctrl_c_before_any_answer_saves_nothing(tmp_path):
     saves = tmp_path / "saves"
     proc = subprocess.Popen(
         [sys.executable, "-m", "briefing", "quiz", "--headless", "--pack", str(SMALL), "--saves", str(saves)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
     )
     seen = ""
     while "> " not in seen:
@@ -347,7 +413,7 @@ def test_the_readme_pipe_example_passes_as_it_says(tmp_path):
     import shlex
 
     readme = (ROOT / "README.md").read_text()
-    line = next(l for l in readme.splitlines() if l.startswith("printf ") and "quiz --headless" in l)
+    line = next(ln for ln in readme.splitlines() if ln.startswith("printf ") and "quiz --headless" in ln)
     printed, command = line.split("#")[0].split(" | ")
     answers = shlex.split(printed)[1].encode().decode("unicode_escape")
     result = briefing(*shlex.split(command)[1:], "--no-save", stdin=answers, cwd=tmp_path)

@@ -24,9 +24,13 @@ sys.__stderr__.write("MODULES " + " ".join(loaded) + "\\n")
 def modules_loaded(argv, tmp_path, stdin=""):
     result = subprocess.run(
         [sys.executable, "-c", PROBE.format(argv=argv)],
-        input=stdin, capture_output=True, text=True, cwd=tmp_path, timeout=60,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
     )
-    line = [l for l in result.stderr.splitlines() if l.startswith("MODULES ")]
+    line = [ln for ln in result.stderr.splitlines() if ln.startswith("MODULES ")]
     assert line, result.stderr
     return set(line[-1].split()[1:]), result
 
@@ -57,5 +61,7 @@ def test_headless_report_does_not_need_the_tui_package(tmp_path):
         "briefing.headless, briefing.grading.grader\n"
         "print(sorted(m for m in sys.modules if m.startswith(('textual', 'rich', 'briefing.tui'))))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
     assert json.loads(out.stdout.replace("'", '"')) == []

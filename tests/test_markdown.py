@@ -5,21 +5,27 @@ import pytest
 from briefing.markdown import inline, to_text
 
 
-@pytest.mark.parametrize("text, plain", [
-    ("**1.89 billion yuan**", "1.89 billion yuan"),
-    ("__bold__ and *em* and _em_", "bold and em and em"),
-    ("the `ES9` launch", "the ES9 launch"),
-    ("[the filing](https://example.com/q1)", "the filing (https://example.com/q1)"),
-    ("[https://x.y](https://x.y)", "https://x.y"),
-    ("snake_case_name and 2*3*4", "snake_case_name and 2*3*4"),  # not emphasis
-    ("a * b * c", "a * b * c"),
-])
+@pytest.mark.parametrize(
+    "text, plain",
+    [
+        ("**1.89 billion yuan**", "1.89 billion yuan"),
+        ("__bold__ and *em* and _em_", "bold and em and em"),
+        ("the `ES9` launch", "the ES9 launch"),
+        ("[the filing](https://example.com/q1)", "the filing (https://example.com/q1)"),
+        ("[https://x.y](https://x.y)", "https://x.y"),
+        ("snake_case_name and 2*3*4", "snake_case_name and 2*3*4"),  # not emphasis
+        ("a * b * c", "a * b * c"),
+    ],
+)
 def test_inline_markup_is_dropped_but_text_that_only_looks_like_it_stays(text, plain):
     assert inline(text) == plain
 
 
 def test_paragraph_lines_are_joined_and_wrapped_to_the_width():
-    body = "Q1 R&D expenses were 1.89 billion yuan,\ndown 40.7% year over year and down 7% from the fourth quarter, " * 3
+    body = (
+        "Q1 R&D expenses were 1.89 billion yuan,\ndown 40.7% year over year and down 7% from the fourth quarter, "
+        * 3
+    )
     out = to_text(body, 40)
     lines = out.splitlines()
     assert all(len(line) <= 40 for line in lines)
@@ -75,7 +81,9 @@ def test_an_empty_body_is_empty():
 def test_a_long_title_wraps_and_its_rule_spans_its_longest_line():
     from briefing.markdown import heading
 
-    assert heading("Training compute: **fivefold**", "=", 20) == "Training compute:\nfivefold\n================="
+    assert (
+        heading("Training compute: **fivefold**", "=", 20) == "Training compute:\nfivefold\n================="
+    )
 
 
 def test_a_table_of_only_rules_or_one_row_does_not_break_the_briefing():

@@ -21,7 +21,7 @@ from briefing.grading.numbers import find_all, parse
         ("1.89\u2009billion", "1.89 billion"),  # thin space
         ("1.89\u202fbillion", "1.89 billion"),  # narrow no-break space
         ("1.89\u200bbn", "1.89bn"),  # zero-width space (category Cf)
-        ("Nio\u2019s \u201cworld model\u201d", "nio's \"world model\""),
+        ("Nio\u2019s \u201cworld model\u201d", 'nio\'s "world model"'),
         ("STRASSE", "strasse"),
         ("Straße", "strasse"),  # casefold, not lower
         ("⅒", "1/10"),  # vulgar fraction, spelt out by NFKC with a fraction slash
@@ -327,7 +327,16 @@ def test_find_all_on_the_source_article():
         pytest.skip("the source article is not on this machine")
     figs = find_all(source.read_text(encoding="utf-8"))
     seen = {(f.value, f.unit) for f in figs}
-    for wanted in [(5.0, "x"), (0.1, "fraction"), (0.2, "fraction"), (92.0, "%"), (2e8, "km"), (1.89e9, "yuan"), (-40.7, "%"), (7.0, "%")]:
+    for wanted in [
+        (5.0, "x"),
+        (0.1, "fraction"),
+        (0.2, "fraction"),
+        (92.0, "%"),
+        (2e8, "km"),
+        (1.89e9, "yuan"),
+        (-40.7, "%"),
+        (7.0, "%"),
+    ]:
         assert wanted in seen, wanted
     assert (9.0, "") not in seen
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import random
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,29 +16,57 @@ from briefing import stats  # noqa: E402
 from briefing.pack import Pack  # noqa: E402
 from briefing.records import AnswerRecord, SessionRecord  # noqa: E402
 
-T0 = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
-PACK = Pack.model_validate({
-    "pack": {
-        "id": "tiny", "title": "Tiny", "version": "1", "pass_mark": 60,
-        "source": {"title": "An article", "publisher": "Tests", "date": "2026"},
-    },
-    "sections": [
-        {"id": "sec-a", "title": "Alpha", "body": "Spending rose fivefold."},
-        {"id": "sec-b", "title": "Beta", "body": "It was true."},
-    ],
-    "questions": [
-        {"id": "q1", "kind": "figure", "prompt": "By how much did spending rise?", "section": "sec-a",
-         "explanation": "Fivefold.", "value": 5, "unit": "x", "expected": "fivefold", "measures": "the rise"},
-        {"id": "q2", "kind": "truefalse", "prompt": "Was it   true,\nreally?", "section": "sec-a",
-         "explanation": "Yes.", "answer": True},
-        {"id": "q3", "kind": "truefalse", "prompt": "Is Beta right?", "section": "sec-b",
-         "explanation": "Yes.", "answer": True},
-    ],
-})
+PACK = Pack.model_validate(
+    {
+        "pack": {
+            "id": "tiny",
+            "title": "Tiny",
+            "version": "1",
+            "pass_mark": 60,
+            "source": {"title": "An article", "publisher": "Tests", "date": "2026"},
+        },
+        "sections": [
+            {"id": "sec-a", "title": "Alpha", "body": "Spending rose fivefold."},
+            {"id": "sec-b", "title": "Beta", "body": "It was true."},
+        ],
+        "questions": [
+            {
+                "id": "q1",
+                "kind": "figure",
+                "prompt": "By how much did spending rise?",
+                "section": "sec-a",
+                "explanation": "Fivefold.",
+                "value": 5,
+                "unit": "x",
+                "expected": "fivefold",
+                "measures": "the rise",
+            },
+            {
+                "id": "q2",
+                "kind": "truefalse",
+                "prompt": "Was it   true,\nreally?",
+                "section": "sec-a",
+                "explanation": "Yes.",
+                "answer": True,
+            },
+            {
+                "id": "q3",
+                "kind": "truefalse",
+                "prompt": "Is Beta right?",
+                "section": "sec-b",
+                "explanation": "Yes.",
+                "answer": True,
+            },
+        ],
+    }
+)
 
 
-def session(n: int, results: dict[str, bool], *, minutes: int, status: str = "finished", pack_id: str = "tiny") -> SessionRecord:
+def session(
+    n: int, results: dict[str, bool], *, minutes: int, status: str = "finished", pack_id: str = "tiny"
+) -> SessionRecord:
     started = T0 + timedelta(hours=n)
     score = sum(results.values())
     percent = round(100 * score / len(results), 1)
@@ -50,7 +78,10 @@ def session(n: int, results: dict[str, bool], *, minutes: int, status: str = "fi
         pack_version="1",
         pass_mark=60,
         order=list(results),
-        answers=[AnswerRecord(id=qid, given="x" if ok else "", correct=ok, skipped=not ok) for qid, ok in results.items()],
+        answers=[
+            AnswerRecord(id=qid, given="x" if ok else "", correct=ok, skipped=not ok)
+            for qid, ok in results.items()
+        ],
         started_at=started,
         finished_at=started + timedelta(minutes=minutes) if status == "finished" else None,
         score=score,
@@ -92,8 +123,12 @@ def test_totals_count_only_finished_sessions():
 def test_last_is_the_latest_finished_not_the_best():
     result = stats.compute([S3, S1, S2], PACK)
     assert (result.last_percent, result.best_percent) == (75.0, 75.0)
-    result = stats.compute([S2, S3, S1][:2] + [session(5, {"q1": False, "q2": True, "q3": False}, minutes=1)], PACK)
-    assert result.last_percent == 33.3 and result.best_percent == 75.0 and result.mean_percent == 47.2  # (33.3+75+33.3)/3
+    result = stats.compute(
+        [S2, S3, S1][:2] + [session(5, {"q1": False, "q2": True, "q3": False}, minutes=1)], PACK
+    )
+    assert (
+        result.last_percent == 33.3 and result.best_percent == 75.0 and result.mean_percent == 47.2
+    )  # (33.3+75+33.3)/3
 
 
 def test_per_question_accuracy():
@@ -127,7 +162,9 @@ def test_weakest_lowest_accuracy_first_with_prompts_and_never_missed_left_out():
 
 def test_weakest_ties_go_to_the_most_asked_then_the_id_and_stop_at_five():
     sessions = [
-        session(1, {"b": False, "a": False, "c": False, "d": True, "e": False, "f": False, "g": False}, minutes=1),
+        session(
+            1, {"b": False, "a": False, "c": False, "d": True, "e": False, "f": False, "g": False}, minutes=1
+        ),
         session(2, {"c": False, "d": False}, minutes=1),
     ]
     result = stats.compute(sessions, PACK)
@@ -137,7 +174,9 @@ def test_weakest_ties_go_to_the_most_asked_then_the_id_and_stop_at_five():
 
 def test_sessions_list_is_a_history_with_durations():
     result = stats.compute(shuffled(ALL), PACK)
-    rows = [(s.id, s.score, s.max_score, s.percent, s.passed, s.duration_seconds) for s in result.sessions_list]
+    rows = [
+        (s.id, s.score, s.max_score, s.percent, s.passed, s.duration_seconds) for s in result.sessions_list
+    ]
     assert rows == [
         (S1.id, 2, 3, 66.7, True, 300.0),
         (S2.id, 1, 3, 33.3, False, 120.0),
@@ -149,7 +188,12 @@ def test_sessions_list_is_a_history_with_durations():
 def test_without_a_pack_questions_still_count_but_sections_are_not_guessed():
     result = stats.compute(ALL)
     assert result.sessions == 3 and result.per_section == []
-    assert {q.id: q.accuracy for q in result.per_question} == {"q1": 66.7, "q2": 33.3, "q3": 100.0, "gone": 0.0}
+    assert {q.id: q.accuracy for q in result.per_question} == {
+        "q1": 66.7,
+        "q2": 33.3,
+        "q3": 100.0,
+        "gone": 0.0,
+    }
     assert all(q.section is None and q.prompt is None for q in result.per_question)
     assert "give --pack" in stats.render_text(result, "ana")
 
@@ -184,15 +228,29 @@ def test_render_text_is_plain_and_says_what_it_should():
     assert "1. gone: 0.0% (0 of 1 right)" in text
     assert "2. q2: 33.3% (1 of 3 right)  Was it true, really?" in text  # prompt on one line
     assert "q3:" not in text  # never missed: not among the weakest
-    history = lines[lines.index("Sessions") + 3:]
-    assert history[0].split() == ["2026-11-25", "13:00", "3/4", "75.0%", "pass", "full", "10m00s"]  # newest first
+    history = lines[lines.index("Sessions") + 3 :]
+    assert history[0].split() == [
+        "2026-11-25",
+        "13:00",
+        "3/4",
+        "75.0%",
+        "pass",
+        "full",
+        "10m00s",
+    ]  # newest first
     assert len(history) == 3
 
 
 def test_stats_serialise_to_json():
     data = json.loads(stats.compute(ALL, PACK).model_dump_json())
     assert data["sessions"] == 3 and data["mean_percent"] == 58.3
-    assert data["per_section"][0] == {"section": "sec-a", "title": "Alpha", "asked": 6, "correct": 3, "accuracy": 50.0}
+    assert data["per_section"][0] == {
+        "section": "sec-a",
+        "title": "Alpha",
+        "asked": 6,
+        "correct": 3,
+        "accuracy": 50.0,
+    }
 
 
 @pytest.mark.parametrize("module", ["briefing.stats", "briefing.store"])
@@ -200,17 +258,28 @@ def test_no_front_end_imported(module):
     import subprocess
 
     code = f"import sys, {module}; print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parent.parent)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
     assert out.stdout.strip() == "[]"
 
 
 def test_retries_and_limited_runs_do_not_make_the_headline_numbers():
     """A retry of the missed ones (all right) must not become the 'best' score."""
     full = ALL[0]
-    retry = full.model_copy(update={"id": "20261125T130000Z-aaaaaaaa", "scope": "retry", "percent": 100.0,
-                                    "started_at": full.started_at.replace(hour=13),
-                                    "finished_at": full.started_at.replace(hour=13, minute=5)})
+    retry = full.model_copy(
+        update={
+            "id": "20261125T130000Z-aaaaaaaa",
+            "scope": "retry",
+            "percent": 100.0,
+            "started_at": full.started_at.replace(hour=13),
+            "finished_at": full.started_at.replace(hour=13, minute=5),
+        }
+    )
     result = stats.compute([full, retry], PACK)
     assert result.sessions == 2 and result.full_sessions == 1
     assert result.best_percent == result.last_percent == full.percent != 100.0

@@ -11,7 +11,7 @@ import sys
 import textwrap
 import time
 import tomllib
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -23,10 +23,12 @@ from briefing import store  # noqa: E402
 from briefing.errors import SaveError  # noqa: E402
 from briefing.records import AnswerRecord, SessionRecord  # noqa: E402
 
-T0 = datetime(2026, 11, 25, 10, 15, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 25, 10, 15, 0, tzinfo=UTC)
 
 
-def record(n: int = 0, *, profile: str = "default", status: str = "finished", pack_id: str = "small", **extra) -> SessionRecord:
+def record(
+    n: int = 0, *, profile: str = "default", status: str = "finished", pack_id: str = "small", **extra
+) -> SessionRecord:
     started = T0 + timedelta(minutes=n)
     fields = dict(
         id=f"{started.strftime('%Y%m%dT%H%M%SZ')}-{n:08x}",
@@ -219,7 +221,9 @@ def test_concurrent_processes_saving_to_one_profile_lose_nothing(tmp_path):
     loaded = store.load_sessions(saves, "shared")
     assert loaded.problems == [] and len(loaded.sessions) == 60
     assert len({s.id for s in loaded.sessions}) == 60
-    assert sorted((s.score, s.max_score) for s in loaded.sessions) == [(w, n) for w in range(3) for n in range(20)]
+    assert sorted((s.score, s.max_score) for s in loaded.sessions) == [
+        (w, n) for w in range(3) for n in range(20)
+    ]
 
 
 # --- bad saves -----------------------------------------------------------------------
@@ -290,7 +294,7 @@ def test_a_second_bad_file_of_the_same_name_never_overwrites_the_first(tmp_path)
     folder = tmp_path / "default"
     folder.mkdir()
     bad = folder / "20261125T120000Z-deadbeef.toml"
-    for n, content in enumerate([b"first = = bad", b"second [[ bad", b"third"]):
+    for content in [b"first = = bad", b"second [[ bad", b"third"]:
         bad.write_bytes(content)
         loaded = store.load_sessions(tmp_path, "default")
         assert len(loaded.problems) == 1
@@ -356,7 +360,9 @@ def test_temp_files_are_ignored_and_old_ones_cleaned_up(tmp_path):
 # --- names -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["..", ".", "a/b", "", "con\n", "a b", "x" * 65, "é", "../etc", "a\\b", None, 3])
+@pytest.mark.parametrize(
+    "name", ["..", ".", "a/b", "", "con\n", "a b", "x" * 65, "é", "../etc", "a\\b", None, 3]
+)
 def test_bad_profile_names_are_rejected_in_one_line(tmp_path, name):
     with pytest.raises(SaveError) as err:
         store.check_profile(name)
@@ -396,7 +402,9 @@ def test_session_ids_sort_by_time_and_are_unique_within_a_second():
     assert all(i.startswith("20261125T101500Z-") and len(i) == 25 for i in ids)
     later = store.new_session_id(T0 + timedelta(seconds=1))
     assert later > max(ids)
-    assert store.new_session_id(datetime(2026, 11, 25, 11, 15, tzinfo=timezone(timedelta(hours=1)))).startswith("20261125T101500Z-")
+    assert store.new_session_id(
+        datetime(2026, 11, 25, 11, 15, tzinfo=timezone(timedelta(hours=1)))
+    ).startswith("20261125T101500Z-")
 
 
 # --- unwritable places --------------------------------------------------------------------

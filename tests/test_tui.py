@@ -11,7 +11,7 @@ import re
 import subprocess
 import sys
 import tomllib
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -208,7 +208,7 @@ def sync(test):
 class Clock:
     """Fixed, advancing time: every call is 7 seconds after the last."""
 
-    def __init__(self, start: datetime = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)) -> None:
+    def __init__(self, start: datetime = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)) -> None:
         self.now = start
 
     def __call__(self) -> datetime:
@@ -298,7 +298,14 @@ def run_cli(args, cwd, tty: bool = False) -> subprocess.CompletedProcess:
     main, terminal = pty.openpty()
     try:
         result = subprocess.run(
-            command, stdin=terminal, stdout=terminal, stderr=subprocess.PIPE, text=True, cwd=cwd, timeout=60, env=env
+            command,
+            stdin=terminal,
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=cwd,
+            timeout=60,
+            env=env,
         )
     finally:
         os.close(terminal)
@@ -307,7 +314,7 @@ def run_cli(args, cwd, tty: bool = False) -> subprocess.CompletedProcess:
 
 
 def test_invalid_pack_is_the_headless_one_line_error_before_the_ui(tmp_path):
-    bad = write_pack(tmp_path, PACK_TOML.replace('pass_mark = 60', 'pass_mark = "high"'))
+    bad = write_pack(tmp_path, PACK_TOML.replace("pass_mark = 60", 'pass_mark = "high"'))
     tui = run_cli(["--pack", str(bad), "--saves", str(tmp_path / "s")], tmp_path, tty=True)
     headless = run_cli(["quiz", "--headless", "--pack", str(bad), "--saves", str(tmp_path / "s")], tmp_path)
     assert tui.returncode == 2
@@ -321,7 +328,9 @@ def test_unwritable_saves_folder_is_the_headless_one_line_error(tmp_path):
     blocker = tmp_path / "saves"
     blocker.write_text("a file, not a folder")
     tui = run_cli(["--pack", str(pack), "--saves", str(blocker), "--profile", "ana"], tmp_path, tty=True)
-    headless = run_cli(["quiz", "--headless", "--pack", str(pack), "--saves", str(blocker), "--profile", "ana"], tmp_path)
+    headless = run_cli(
+        ["quiz", "--headless", "--pack", str(pack), "--saves", str(blocker), "--profile", "ana"], tmp_path
+    )
     assert tui.returncode == 2
     assert tui.stderr == headless.stderr
     assert len(tui.stderr.splitlines()) == 1 and "cannot save" in tui.stderr
@@ -336,7 +345,9 @@ def test_run_app_checks_before_importing_textual(tmp_path):
         "try:\n    run_app(args)\nexcept BriefingError as e:\n    print('ERROR', e)\n"
         "print('TEXTUAL', any(m.startswith('textual') for m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True
+    ).stdout
     assert "ERROR none.toml: no such file" in out.replace(str(tmp_path) + "/", "")
     assert "TEXTUAL False" in out
 
@@ -346,7 +357,9 @@ def test_run_app_raises_for_a_bad_profile(tmp_path):
 
     from briefing.tui import run_app
 
-    args = argparse.Namespace(pack=str(write_pack(tmp_path)), profile="no spaces", saves=str(tmp_path), seed=None, limit=None)
+    args = argparse.Namespace(
+        pack=str(write_pack(tmp_path)), profile="no spaces", saves=str(tmp_path), seed=None, limit=None
+    )
     with pytest.raises(SaveError):
         run_app(args)
     args.pack = str(tmp_path / "missing.toml")
@@ -365,9 +378,15 @@ async def test_briefing_shows_title_source_sections_and_key_figures(tui_pack, sa
         screen = app.screen
         assert isinstance(screen, BriefingScreen)
         assert static_text(screen, "#pack-title") == "Compute and budget, in brief"
-        assert "A test article — Test Wire, 2026 (https://example.com/article)" in static_text(screen, "#source")
+        assert "A test article — Test Wire, 2026 (https://example.com/article)" in static_text(
+            screen, "#source"
+        )
         toc = screen.query_one("#toc", OptionList)
-        assert [toc.get_option_at_index(i).id for i in range(toc.option_count)] == ["overview", "key-figures", "people"]
+        assert [toc.get_option_at_index(i).id for i in range(toc.option_count)] == [
+            "overview",
+            "key-figures",
+            "people",
+        ]
         assert app.focused is toc
         assert "Training compute investment rose roughly fivefold" in visible_text(app)
 
@@ -447,7 +466,12 @@ async def test_quiz_right_wrong_skipped_then_results_history_and_retry(tui_pack,
         results = app.screen
         assert isinstance(results, ResultsScreen)
         summary = static_text(results, "#summary")
-        assert summary.startswith("5 of 8 right") and "62.5%" in summary and "PASS" in summary and "pass mark 60%" in summary
+        assert (
+            summary.startswith("5 of 8 right")
+            and "62.5%" in summary
+            and "PASS" in summary
+            and "pass mark 60%" in summary
+        )
         missed = list(results.query(MissedQuestion))
         assert [m.outcome.question.id for m in missed] == [
             i for i in results.session.record.order if i in plan
@@ -462,7 +486,12 @@ async def test_quiz_right_wrong_skipped_then_results_history_and_retry(tui_pack,
 
         [record] = saved_records(saves)
         assert record["status"] == "finished"
-        assert (record["score"], record["max_score"], record["percent"], record["passed"]) == (5, 8, 62.5, True)
+        assert (record["score"], record["max_score"], record["percent"], record["passed"]) == (
+            5,
+            8,
+            62.5,
+            True,
+        )
         answers = {a["id"]: a for a in record["answers"]}
         assert answers["unop-qoq"]["given"] == "40.7%" and not answers["unop-qoq"]["correct"]
         assert answers["which-growth"]["given"] == "40.7%"  # the option's text, not its number
@@ -859,13 +888,17 @@ def test_the_footer_shows_the_keys():
 # --- text from the pack and the person is data ------------------------------------------------
 
 HOSTILE = (
-    PACK_TOML.replace('title = "Compute and budget, in brief"', 'title = "[bold]Bold?[/bold] [@click=app.quit]Quit[/]"')
+    PACK_TOML.replace(
+        'title = "Compute and budget, in brief"', 'title = "[bold]Bold?[/bold] [@click=app.quit]Quit[/]"'
+    )
     .replace(
         'prompt = "By how much did training compute investment rise this year?"',
         'prompt = "[@click=app.quit]Click me[/] [bold]rise[/bold] [red]this year?"',
     )
-    .replace("Cedar, Banyan and Coconut shipped together this spring.",
-             "Cedar, Banyan and Coconut shipped together [@click=app.quit]this spring[/]. [x](app.quit)")
+    .replace(
+        "Cedar, Banyan and Coconut shipped together this spring.",
+        "Cedar, Banyan and Coconut shipped together [@click=app.quit]this spring[/]. [x](app.quit)",
+    )
 )
 
 
@@ -969,7 +1002,6 @@ async def test_garbage_collection_resumes_once_the_briefing_is_drawn(tui_pack, s
     finally:
         gc.unfreeze()
         gc.enable()
-
 
 
 def test_the_trend_is_drawn_on_a_fixed_scale_not_stretched_to_its_own_range():

@@ -8,14 +8,14 @@ clock and the question order from a fixed seed, so nothing varies by run.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from test_tui import RIGHT, WRONG, make_app, write_pack
 
 from briefing import pack as packs
 from briefing import store
 from briefing.engine import Session
-from test_tui import RIGHT, WRONG, make_app, write_pack
 
 SIZE = (80, 24)
 # As handed to the engine: an option's text rather than its number key, true/false words.
@@ -118,8 +118,10 @@ def test_results_nothing_missed(app, snap_compare):
 def test_history(tmp_path, snap_compare):
     pack = packs.load(write_pack(tmp_path))
     saves = tmp_path / "saves"
-    day = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
-    for n, wrong in enumerate((["unop-qoq", "rd-up", "who-tenth", "platforms"], ["unop-qoq", "rd-up"], ["unop-qoq"])):
+    day = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+    for n, wrong in enumerate(
+        (["unop-qoq", "rd-up", "who-tenth", "platforms"], ["unop-qoq", "rd-up"], ["unop-qoq"])
+    ):
         when = day + timedelta(days=n)
         session = Session.start(pack, profile="ana", seed=n, mode="tui", now=when)
         while not session.done:
@@ -146,7 +148,7 @@ def test_light_theme(app, snap_compare):
 def test_resume_dialog(tmp_path, snap_compare):
     pack = packs.load(write_pack(tmp_path))
     saves = tmp_path / "saves"
-    session = Session.start(pack, profile="ana", seed=7, mode="tui", now=datetime(2026, 1, 5, tzinfo=timezone.utc))
+    session = Session.start(pack, profile="ana", seed=7, mode="tui", now=datetime(2026, 1, 5, tzinfo=UTC))
     for _ in range(3):
         session.skip()
     store.save(session.record, saves)
@@ -158,4 +160,6 @@ def test_profile_picker(tmp_path, snap_compare):
     saves = tmp_path / "saves"
     for name in ("ana", "bo"):
         (saves / name).mkdir(parents=True)
-    assert snap_compare(make_app(pack, saves, profile=None), press=["tab", "a", "space", "b", "enter"], terminal_size=SIZE)
+    assert snap_compare(
+        make_app(pack, saves, profile=None), press=["tab", "a", "space", "b", "enter"], terminal_size=SIZE
+    )

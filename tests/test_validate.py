@@ -13,8 +13,13 @@ SEED = ROOT.parent / "shared" / "seed" / "000_7fbc675c4c3e4fdb.txt"
 
 
 def validate(*argv):
-    return subprocess.run([sys.executable, "-m", "briefing", "validate", *argv],
-                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", "validate", *argv],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
 
 
 def broken(tmp_path, old, new, count=1):
@@ -49,34 +54,79 @@ def test_small_pack_is_valid():
     [
         ("value = -40.7", 'value = "a lot"', "question 'rd-yoy': field 'value': must be a number"),
         ('id = "tenth"', 'id = "fivefold"', "question 'fivefold': field 'id': used by 2 questions"),
-        ('section = "compute"\nexplanation = "William', 'section = "nowhere"\nexplanation = "William',
-         "question 'who-tenth': field 'section': no section 'nowhere'"),
-        ('speaker = "william-li"', 'speaker = "nobody"', "question 'who-tenth': field 'speaker': no person 'nobody'"),
-        ('answer = "92%"', 'answer = "93%"', "question 'which-growth': field 'answer': must be one of the options"),
-        ('options = ["40.7%", "92%", "7%"]', 'options = ["40.7%", "92%", "92%"]',
-         "question 'which-growth': field 'options': duplicate option"),
-        ('prompt = "Which three platforms shipped together?"', 'prompt = "   "',
-         "question 'platforms': field 'prompt': must not be empty"),
-        ('prompt = "Which three platforms shipped together?"', 'prompt = "Which \\u001b[31mthree?"',
-         "question 'platforms': field 'prompt': contains a control character"),
-        ('value = 92\n', 'value = 93\n', "question 'unop-qoq': field 'value': 93 % does not match expected '92%'"),
-        ('items = ["Cedar", "Banyan", "Coconut"]', 'items = ["Cedar", "Banyan", "Walnut"]',
-         "question 'platforms': field 'items': 'Walnut' is not named"),
-        ('evidence = "down 40.7% year over year"', 'evidence = "up 40.7% year over year"',
-         "question 'rd-up': field 'evidence': not found in section 'budget'"),
-        ('value = 92\nunit = "%"\nexpected = "92%"', 'value = 93\nunit = "%"\nexpected = "93%"',
-         "question 'unop-qoq': field 'value': 93% is not stated in section 'budget' in any written form"),
+        (
+            'section = "compute"\nexplanation = "William',
+            'section = "nowhere"\nexplanation = "William',
+            "question 'who-tenth': field 'section': no section 'nowhere'",
+        ),
+        (
+            'speaker = "william-li"',
+            'speaker = "nobody"',
+            "question 'who-tenth': field 'speaker': no person 'nobody'",
+        ),
+        (
+            'answer = "92%"',
+            'answer = "93%"',
+            "question 'which-growth': field 'answer': must be one of the options",
+        ),
+        (
+            'options = ["40.7%", "92%", "7%"]',
+            'options = ["40.7%", "92%", "92%"]',
+            "question 'which-growth': field 'options': duplicate option",
+        ),
+        (
+            'prompt = "Which three platforms shipped together?"',
+            'prompt = "   "',
+            "question 'platforms': field 'prompt': must not be empty",
+        ),
+        (
+            'prompt = "Which three platforms shipped together?"',
+            'prompt = "Which \\u001b[31mthree?"',
+            "question 'platforms': field 'prompt': contains a control character",
+        ),
+        (
+            "value = 92\n",
+            "value = 93\n",
+            "question 'unop-qoq': field 'value': 93 % does not match expected '92%'",
+        ),
+        (
+            'items = ["Cedar", "Banyan", "Coconut"]',
+            'items = ["Cedar", "Banyan", "Walnut"]',
+            "question 'platforms': field 'items': 'Walnut' is not named",
+        ),
+        (
+            'evidence = "down 40.7% year over year"',
+            'evidence = "up 40.7% year over year"',
+            "question 'rd-up': field 'evidence': not found in section 'budget'",
+        ),
+        (
+            'value = 92\nunit = "%"\nexpected = "92%"',
+            'value = 93\nunit = "%"\nexpected = "93%"',
+            "question 'unop-qoq': field 'value': 93% is not stated in section 'budget' in any written form",
+        ),
         ('kind = "list"', 'kind = "essay"', "question 'platforms': field 'kind': must be one of"),
         ('unit = "x"', 'unit = "x"\ncolour = "red"', "question 'fivefold': field 'colour': unknown field"),
-        ('expected = "fivefold"', 'expected = "sixfold"', "question 'fivefold': field 'value': 5 x does not match expected 'sixfold'"),
-        ('expected = "fivefold"', 'expected = "lots"', "question 'fivefold': field 'value': 5 x does not match expected 'lots'"),
+        (
+            'expected = "fivefold"',
+            'expected = "sixfold"',
+            "question 'fivefold': field 'value': 5 x does not match expected 'sixfold'",
+        ),
+        (
+            'expected = "fivefold"',
+            'expected = "lots"',
+            "question 'fivefold': field 'value': 5 x does not match expected 'lots'",
+        ),
         ('unit = "x"', 'unit = "furlongs"', "question 'fivefold': field 'unit': must be one of '%', 'x'"),
-        ('pass_mark = 60', 'pass_mark = 60\nkey_figures = "nope"', "field 'pack.key_figures': no section 'nope'"),
-        ('pass_mark = 60', 'pass_mark = "60"', "field 'pack.pass_mark': must be a number"),
-        ('value = 5\n', 'value = "5"\n', "question 'fivefold': field 'value': must be a number"),
-        ('answer = false', 'answer = "no"', "question 'rd-up': field 'answer': must be true or false"),
-        ('answer = false', 'answer = 0', "question 'rd-up': field 'answer': must be true or false"),
-        ('pass_mark = 60', 'pass_mark = 160', "field 'pack.pass_mark': must be at most 100"),
+        (
+            "pass_mark = 60",
+            'pass_mark = 60\nkey_figures = "nope"',
+            "field 'pack.key_figures': no section 'nope'",
+        ),
+        ("pass_mark = 60", 'pass_mark = "60"', "field 'pack.pass_mark': must be a number"),
+        ("value = 5\n", 'value = "5"\n', "question 'fivefold': field 'value': must be a number"),
+        ("answer = false", 'answer = "no"', "question 'rd-up': field 'answer': must be true or false"),
+        ("answer = false", "answer = 0", "question 'rd-up': field 'answer': must be true or false"),
+        ("pass_mark = 60", "pass_mark = 160", "field 'pack.pass_mark': must be at most 100"),
     ],
 )
 def test_each_problem_is_one_line_naming_file_question_and_field(tmp_path, old, new, expected):
@@ -86,15 +136,23 @@ def test_each_problem_is_one_line_naming_file_question_and_field(tmp_path, old, 
 
 
 @pytest.mark.parametrize("char", ["\\u0000", "\\u0007", "\\u001b", "\\u007f", "\\u0085", "\\u009b"])
-@pytest.mark.parametrize("old, new, where", [
-    ('aliases = ["Li"]', 'aliases = ["L{c}i"]', "person 'william-li': field 'aliases.0'"),
-    ('name = "William Li"', 'name = "William{c} Li"', "person 'william-li': field 'name'"),
-    ('prompt = "Which three platforms shipped together?"', 'prompt = "Which{c} three?"', "question 'platforms': field 'prompt'"),
-])
+@pytest.mark.parametrize(
+    "old, new, where",
+    [
+        ('aliases = ["Li"]', 'aliases = ["L{c}i"]', "person 'william-li': field 'aliases.0'"),
+        ('name = "William Li"', 'name = "William{c} Li"', "person 'william-li': field 'name'"),
+        (
+            'prompt = "Which three platforms shipped together?"',
+            'prompt = "Which{c} three?"',
+            "question 'platforms': field 'prompt'",
+        ),
+    ],
+)
 def test_control_characters_anywhere_are_refused(old, new, where, char):
     """C0 and C1 controls (escape, bell, CSI, NEL, DEL) never reach a terminal from a pack."""
-    from briefing.pack import problems_of
     import tomllib
+
+    from briefing.pack import problems_of
 
     data = tomllib.loads(SMALL.read_text().replace(old, new.format(c=char), 1))
     _, problems = problems_of(data, "p.toml")
@@ -102,27 +160,37 @@ def test_control_characters_anywhere_are_refused(old, new, where, char):
 
 
 def test_tabs_and_newlines_in_text_are_allowed():
-    from briefing.pack import problems_of
     import tomllib
 
-    text = SMALL.read_text().replace('prompt = "Which three platforms shipped together?"',
-                                     'prompt = "Which three\\tplatforms\\nshipped together?"', 1)
+    from briefing.pack import problems_of
+
+    text = SMALL.read_text().replace(
+        'prompt = "Which three platforms shipped together?"',
+        'prompt = "Which three\\tplatforms\\nshipped together?"',
+        1,
+    )
     pack, problems = problems_of(tomllib.loads(text), "p.toml")
     assert problems == []
     assert pack.question("platforms").prompt == "Which three\tplatforms\nshipped together?"
 
 
 def test_every_problem_is_reported_not_just_the_first(tmp_path):
-    text = SMALL.read_text().replace("value = -40.7", 'value = "x"').replace('answer = "92%"', 'answer = "1%"')
+    text = (
+        SMALL.read_text().replace("value = -40.7", 'value = "x"').replace('answer = "92%"', 'answer = "1%"')
+    )
     path = tmp_path / "two.toml"
     path.write_text(text)
     lines = problems_of(validate(str(path)))
     assert len(lines) == 2
-    assert any("'rd-yoy'" in l for l in lines) and any("'which-growth'" in l for l in lines)
+    assert any("'rd-yoy'" in ln for ln in lines) and any("'which-growth'" in ln for ln in lines)
 
 
 def test_schema_and_check_problems_are_reported_in_one_run(tmp_path):
-    text = SMALL.read_text().replace("value = -40.7", 'value = "x"').replace('speaker = "william-li"', 'speaker = "nobody"')
+    text = (
+        SMALL.read_text()
+        .replace("value = -40.7", 'value = "x"')
+        .replace('speaker = "william-li"', 'speaker = "nobody"')
+    )
     path = tmp_path / "mixed.toml"
     path.write_text(text)
     lines = problems_of(validate(str(path)))
@@ -148,7 +216,7 @@ def test_quotes_are_checked_against_the_source(tmp_path):
         (None, "no such file"),
         (b"", "is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary"),
-        (b"[pack]\nid = \"small\"\ntitle = \"cut off", "is not valid TOML"),
+        (b'[pack]\nid = "small"\ntitle = "cut off', "is not valid TOML"),
         (b"\xff\xfe[pack]", "not UTF-8"),
     ],
 )
@@ -202,4 +270,6 @@ def test_json_format_lists_problems(tmp_path):
     data = json.loads(result.stdout)
     assert data["valid"] is False
     assert data["questions"] == SMALL.read_text().count("[[questions]]")  # as written, the bad one too
-    assert data["problems"] == [{"file": str(path), "where": "question 'rd-yoy'", "field": "value", "message": "must be a number"}]
+    assert data["problems"] == [
+        {"file": str(path), "where": "question 'rd-yoy'", "field": "value", "message": "must be a number"}
+    ]

@@ -198,7 +198,9 @@ def _judge(t: _Target, fig: numbers.Figure, explain: bool = True) -> tuple[bool,
             if not explain:
                 return False, None
             factors = _SCALE_FACTORS_PERCENT if t.unit in ("%", "fraction") else _SCALE_FACTORS
-            if t.high and any(_close(lo * f, t.low, tol, strict) and _close(hi * f, t.high, tol, strict) for f in factors):
+            if t.high and any(
+                _close(lo * f, t.low, tol, strict) and _close(hi * f, t.high, tol, strict) for f in factors
+            ):
                 return False, "right number, wrong scale"
             return False, None
     if fig.sign is not None and t.direction is not None and fig.sign != t.direction:
@@ -214,8 +216,8 @@ def _bare(fig: numbers.Figure) -> numbers.Figure:
 # --- caches ------------------------------------------------------------------------
 
 _TARGETS: dict[int, tuple[object, _Target]] = {}
-_PACKS: dict[int, tuple[Pack, "_PackFacts"]] = {}
-_CHOICES: dict[int, tuple[object, "_Choice"]] = {}
+_PACKS: dict[int, tuple[Pack, _PackFacts]] = {}
+_CHOICES: dict[int, tuple[object, _Choice]] = {}
 _LISTS: dict[int, tuple[object, list]] = {}
 _CACHE_LIMIT = 4096
 
@@ -415,7 +417,10 @@ def _chosen(c: _Choice, text: str) -> tuple[int | None, str | None]:
         by_text = _by_text(c, rest, rest)
         if by_text is None or by_text == chosen:
             return chosen, None  # "b) February", or "b) Feb..." that names no other option
-        return None, f"{letter} is {c.options[chosen]}, but {c.options[by_text]} is {'abcde'[by_text]}: choose one"
+        return (
+            None,
+            f"{letter} is {c.options[chosen]}, but {c.options[by_text]} is {'abcde'[by_text]}: choose one",
+        )
     return _by_text(c, text, norm), None
 
 
@@ -450,7 +455,11 @@ def _by_text(c: _Choice, text: str, norm: str) -> int | None:
         return hits[0]
     # A one-word option shortened: "Feb", "Sept"
     if len(typed) == 1 and len(typed[0]) >= 3 and not typed[0].isdigit():
-        hits = [i for i, w in enumerate(c.words) if len(w) == 1 and len(w[0]) > len(typed[0]) and w[0].startswith(typed[0])]
+        hits = [
+            i
+            for i, w in enumerate(c.words)
+            if len(w) == 1 and len(w[0]) > len(typed[0]) and w[0].startswith(typed[0])
+        ]
         if len(hits) == 1:
             return hits[0]
     return None
@@ -467,7 +476,9 @@ def _most_of(typed: tuple[str, ...], option: tuple[str, ...]) -> bool:
     if n < 2 or n >= len(option) or 3 * n < 2 * len(option):
         return False
     for k in range(len(option) - n + 1):
-        if names.same_words(typed, option[k : k + n]) and not _NEGATORS.intersection(option[:k] + option[k + n :]):
+        if names.same_words(typed, option[k : k + n]) and not _NEGATORS.intersection(
+            option[:k] + option[k + n :]
+        ):
             return True
     return False
 
@@ -499,7 +510,9 @@ _LEAD_INS = ("it's ", "it is ", "that's ", "that is ", "this is ")
 def _grade_truefalse(q, text: str):
     norm = normalize(text).strip(_END_PUNCT)
     if norm.startswith(_LEAD_INS):
-        norm = norm.split(" ", 2 if norm.startswith(("it is", "that is", "this is")) else 1)[-1].strip(_END_PUNCT)
+        norm = norm.split(" ", 2 if norm.startswith(("it is", "that is", "this is")) else 1)[-1].strip(
+            _END_PUNCT
+        )
     if norm not in _TRUE and norm not in _FALSE:
         # "False, it does not": the first word decides when no other says otherwise
         said = _ASCII_WORD.findall(norm)
@@ -531,6 +544,8 @@ def _is_filler(piece: str) -> bool:
         return True
     digits = piece[1:-1] if piece[:1] == "(" else piece[:-1]
     return piece[-1:] in ".):" and 0 < len(digits) <= 2 and digits.isascii() and digits.isdigit()
+
+
 _ACRONYM_SKIP = frozenset({"and", "of", "the", "a", "an", "for"})
 
 
@@ -558,7 +573,9 @@ def _pieces(norm: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _assign(norm: str, spans: list, filler: list, items: list, used: list[bool], i: int, longest: int) -> bool:
+def _assign(
+    norm: str, spans: list, filler: list, items: list, used: list[bool], i: int, longest: int
+) -> bool:
     """Whether pieces i.. can be split into the unused items, each used once."""
     if i == len(spans):
         return all(used)

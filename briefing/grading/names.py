@@ -24,7 +24,9 @@ _LEADING = frozenset({"the", "mr", "mrs", "ms", "dr"})
 _TRAILING = frozenset({"said"})
 # Words that may stand beside a name without naming anyone: "it was William Li",
 # "Li, the CEO", "Nio itself".
-_FILLER = frozenset({"the", "mr", "mrs", "ms", "dr", "said", "it", "was", "is", "s", "itself", "and", "of", "its", "his"})
+_FILLER = frozenset(
+    {"the", "mr", "mrs", "ms", "dr", "said", "it", "was", "is", "s", "itself", "and", "of", "its", "his"}
+)
 # Longest answer read as a name with words about them: "founder and CEO William Li of Nio".
 _MAX_DESCRIBED = 12
 # Titles spelled out, read as their usual abbreviations.
@@ -82,7 +84,7 @@ def word_matches(typed: str, reference: str) -> bool:
 def _same(typed: tuple[str, ...], reference: tuple[str, ...]) -> bool:
     if len(typed) != len(reference):
         return False
-    return all(word_matches(t, r) for t, r in zip(typed, reference))
+    return all(word_matches(t, r) for t, r in zip(typed, reference, strict=True))
 
 
 def same_words(typed: tuple[str, ...], reference: tuple[str, ...]) -> bool:
@@ -198,7 +200,10 @@ def _initialled(typed: tuple[str, ...], form: tuple[str, ...]) -> bool:
     """ "W. Li" for "William Li": an initial for a given name, never for the last."""
     if len(typed) != len(form) or len(form) < 2 or typed[-1] != form[-1] or typed == form:
         return False
-    return all(t == f or (len(t) == 1 and f[0] == t and f[0].isalpha()) for t, f in zip(typed[:-1], form[:-1]))
+    return all(
+        t == f or (len(t) == 1 and f[0] == t and f[0].isalpha())
+        for t, f in zip(typed[:-1], form[:-1], strict=True)
+    )
 
 
 def _described(typed: tuple[str, ...], forms: list, said: frozenset) -> bool:

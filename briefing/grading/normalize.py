@@ -34,7 +34,9 @@ _TABLE.update({ord(c): " " for c in "\u00a0\u2007\u202f\u180e\u3000"})
 _VULGAR = re.compile("([\u00bc-\u00be\u2150-\u215e])")
 
 # Letters that carry no combining mark to drop.
-_BASE_LETTERS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"})
+_BASE_LETTERS = str.maketrans(
+    {"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"}
+)
 
 
 def _strip_format(text: str) -> str:
@@ -55,7 +57,7 @@ def normalize(text: str) -> str:
 
 
 def strip_accents(text: str) -> str:
-    """"Cláudio" -> "Claudio": diacritics dropped, for comparing names."""
+    """ "Cláudio" -> "Claudio": diacritics dropped, for comparing names."""
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)

@@ -99,94 +99,274 @@ UNIT_NAMES = {
 # --- vocabulary ------------------------------------------------------------------
 
 _ONES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 # Scale words and suffixes, as powers of ten. "m" and "b" only count written
 # straight after the digits ("200m", "1.89b").
 _SCALES = {
-    "thousand": 3, "k": 3, "million": 6, "mn": 6, "mln": 6, "m": 6,
-    "billion": 9, "bn": 9, "bln": 9, "b": 9, "trillion": 12, "tn": 12,
-    "万": 4, "亿": 8, "萬": 4, "億": 8,
+    "thousand": 3,
+    "k": 3,
+    "million": 6,
+    "mn": 6,
+    "mln": 6,
+    "m": 6,
+    "billion": 9,
+    "bn": 9,
+    "bln": 9,
+    "b": 9,
+    "trillion": 12,
+    "tn": 12,
+    "万": 4,
+    "亿": 8,
+    "萬": 4,
+    "億": 8,
     # plurals as people write them ("200 millions"), a hundred as a scale ("2 hundred
     # million"), and Indian scales: read right so a wrong figure is judged as written
-    "hundred": 2, "thousands": 3, "millions": 6, "billions": 9,
-    "lakh": 5, "lakhs": 5, "crore": 7, "crores": 7,
+    "hundred": 2,
+    "thousands": 3,
+    "millions": 6,
+    "billions": 9,
+    "lakh": 5,
+    "lakhs": 5,
+    "crore": 7,
+    "crores": 7,
 }
 _TIGHT_SCALES = {"m", "b"}
 _FRACTIONS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10, "twentieth": 20, "twentieths": 20, "hundredth": 100, "hundredths": 100,
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
+    "twentieth": 20,
+    "twentieths": 20,
+    "hundredth": 100,
+    "hundredths": 100,
 }
 _MULTIPLES = {
-    "twice": 2, "double": 2, "doubled": 2, "doubles": 2, "doubling": 2,
-    "triple": 3, "tripled": 3, "triples": 3, "tripling": 3, "treble": 3, "trebled": 3,
-    "quadruple": 4, "quadrupled": 4, "quadruples": 4, "quadrupling": 4,
-    "quintuple": 5, "quintupled": 5, "quintuples": 5, "quintupling": 5,
-    "sextuple": 6, "sextupled": 6, "sextuples": 6,
+    "twice": 2,
+    "double": 2,
+    "doubled": 2,
+    "doubles": 2,
+    "doubling": 2,
+    "triple": 3,
+    "tripled": 3,
+    "triples": 3,
+    "tripling": 3,
+    "treble": 3,
+    "trebled": 3,
+    "quadruple": 4,
+    "quadrupled": 4,
+    "quadruples": 4,
+    "quadrupling": 4,
+    "quintuple": 5,
+    "quintupled": 5,
+    "quintuples": 5,
+    "quintupling": 5,
+    "sextuple": 6,
+    "sextupled": 6,
+    "sextuples": 6,
 }
 _FOLDS = {name + "fold": v for name, v in {**_ONES, **_TENS, "hundred": 100}.items()}
 
 # Currency codes, written before or after the number: "EUR 1.89bn", "1.89bn GBP".
 _CODES = {
-    "rmb": "yuan", "cny": "yuan", "usd": "usd", "eur": "eur", "gbp": "gbp", "jpy": "jpy",
-    "hkd": "hkd", "twd": "twd", "ntd": "twd", "sgd": "sgd", "aud": "aud", "cad": "cad", "nzd": "nzd",
-    "brl": "brl", "mxn": "mxn", "krw": "krw", "inr": "inr",
+    "rmb": "yuan",
+    "cny": "yuan",
+    "usd": "usd",
+    "eur": "eur",
+    "gbp": "gbp",
+    "jpy": "jpy",
+    "hkd": "hkd",
+    "twd": "twd",
+    "ntd": "twd",
+    "sgd": "sgd",
+    "aud": "aud",
+    "cad": "cad",
+    "nzd": "nzd",
+    "brl": "brl",
+    "mxn": "mxn",
+    "krw": "krw",
+    "inr": "inr",
 }
 _CURRENCY_BEFORE = {
-    **_CODES, "¥": "yuan", "$": "usd", "€": "eur", "£": "gbp", "₩": "krw", "₹": "inr", "rs": "inr",
+    **_CODES,
+    "¥": "yuan",
+    "$": "usd",
+    "€": "eur",
+    "£": "gbp",
+    "₩": "krw",
+    "₹": "inr",
+    "rs": "inr",
 }
 # "HK$", "S$", "US$": letters straight before "$" name the dollar; other letters
 # are still not US dollars ("ZZ$" is its own unit). "JP¥" is yen; any other "¥" yuan.
 _DOLLAR_PREFIXES = {
-    "us": "usd", "hk": "hkd", "nt": "twd", "s": "sgd", "sg": "sgd", "a": "aud", "au": "aud",
-    "c": "cad", "ca": "cad", "nz": "nzd", "r": "brl", "mx": "mxn",
+    "us": "usd",
+    "hk": "hkd",
+    "nt": "twd",
+    "s": "sgd",
+    "sg": "sgd",
+    "a": "aud",
+    "au": "aud",
+    "c": "cad",
+    "ca": "cad",
+    "nz": "nzd",
+    "r": "brl",
+    "mx": "mxn",
 }
 _YEN_PREFIXES = {"jp": "jpy"}
 # A unit written after the number (one token).
 _UNITS_AFTER = {
-    "%": "%", "percent": "%", "pct": "%",
-    "yuan": "yuan", "renminbi": "yuan", "元": "yuan", "¥": "yuan",
-    "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
-    "mi": "mi", "mile": "mi", "miles": "mi",
-    "dollar": "usd", "dollars": "usd", "$": "usd",
-    "times": "x", "x": "x", "×": "x", "fold": "x",
+    "%": "%",
+    "percent": "%",
+    "pct": "%",
+    "yuan": "yuan",
+    "renminbi": "yuan",
+    "元": "yuan",
+    "¥": "yuan",
+    "km": "km",
+    "kms": "km",
+    "kilometre": "km",
+    "kilometres": "km",
+    "kilometer": "km",
+    "kilometers": "km",
+    "mi": "mi",
+    "mile": "mi",
+    "miles": "mi",
+    "dollar": "usd",
+    "dollars": "usd",
+    "$": "usd",
+    "times": "x",
+    "x": "x",
+    "×": "x",
+    "fold": "x",
     **_CODES,
     # other currencies: never the answer, but named when given
-    "euro": "eur", "euros": "eur", "€": "eur",
-    "pound": "gbp", "pounds": "gbp", "sterling": "gbp", "quid": "gbp", "£": "gbp",
-    "yen": "jpy", "won": "krw", "₩": "krw", "rupee": "inr", "rupees": "inr", "₹": "inr",
+    "euro": "eur",
+    "euros": "eur",
+    "€": "eur",
+    "pound": "gbp",
+    "pounds": "gbp",
+    "sterling": "gbp",
+    "quid": "gbp",
+    "£": "gbp",
+    "yen": "jpy",
+    "won": "krw",
+    "₩": "krw",
+    "rupee": "inr",
+    "rupees": "inr",
+    "₹": "inr",
     # other lengths ("m" only after a scale: "200 m" alone may be 200 million)
-    "m": "m", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
-    "cm": "cm", "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm",
-    "mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
-    "ft": "ft", "foot": "ft", "feet": "ft", "yd": "yd", "yard": "yd", "yards": "yd",
+    "m": "m",
+    "metre": "m",
+    "metres": "m",
+    "meter": "m",
+    "meters": "m",
+    "cm": "cm",
+    "centimetre": "cm",
+    "centimetres": "cm",
+    "centimeter": "cm",
+    "centimeters": "cm",
+    "mm": "mm",
+    "millimetre": "mm",
+    "millimetres": "mm",
+    "millimeter": "mm",
+    "millimeters": "mm",
+    "ft": "ft",
+    "foot": "ft",
+    "feet": "ft",
+    "yd": "yd",
+    "yard": "yd",
+    "yards": "yd",
     # periods: plural, or singular only where the word is no period of a rate
     # ("a year", "year over year", "in one month" keep their meaning)
-    "second": "sec", "seconds": "sec", "secs": "sec",
-    "minute": "min", "minutes": "min", "min": "min", "mins": "min",
-    "hour": "h", "hours": "h", "hr": "h", "hrs": "h",
-    "days": "days", "weeks": "weeks", "months": "months", "years": "years", "yrs": "years",
+    "second": "sec",
+    "seconds": "sec",
+    "secs": "sec",
+    "minute": "min",
+    "minutes": "min",
+    "min": "min",
+    "mins": "min",
+    "hour": "h",
+    "hours": "h",
+    "hr": "h",
+    "hrs": "h",
+    "days": "days",
+    "weeks": "weeks",
+    "months": "months",
+    "years": "years",
+    "yrs": "years",
 }
 # Units of more than one word: "Hong Kong dollars", "pounds sterling" (read as "pounds").
 _DOLLAR_NAMES = {
-    ("us",): "usd", ("american",): "usd", ("hong", "kong"): "hkd", ("hk",): "hkd",
-    ("singapore",): "sgd", ("australian",): "aud", ("canadian",): "cad", ("new", "zealand"): "nzd",
-    ("taiwan",): "twd", ("new", "taiwan"): "twd",
+    ("us",): "usd",
+    ("american",): "usd",
+    ("hong", "kong"): "hkd",
+    ("hk",): "hkd",
+    ("singapore",): "sgd",
+    ("australian",): "aud",
+    ("canadian",): "cad",
+    ("new", "zealand"): "nzd",
+    ("taiwan",): "twd",
+    ("new", "taiwan"): "twd",
 }
 _MULTI_UNITS = {
     **{names + (d,): code for names, code in _DOLLAR_NAMES.items() for d in ("dollar", "dollars")},
-    ("japanese", "yen"): "jpy", ("korean", "won"): "krw", ("south", "korean", "won"): "krw",
-    ("indian", "rupees"): "inr", ("british", "pounds"): "gbp", ("chinese", "yuan"): "yuan",
-    ("brazilian", "reais"): "brl", ("mexican", "pesos"): "mxn",
-    ("公", "里"): "km", ("千", "米"): "km",
+    ("japanese", "yen"): "jpy",
+    ("korean", "won"): "krw",
+    ("south", "korean", "won"): "krw",
+    ("indian", "rupees"): "inr",
+    ("british", "pounds"): "gbp",
+    ("chinese", "yuan"): "yuan",
+    ("brazilian", "reais"): "brl",
+    ("mexican", "pesos"): "mxn",
+    ("公", "里"): "km",
+    ("千", "米"): "km",
 }
 _MULTI_FIRST = frozenset(k[0] for k in _MULTI_UNITS)
 # What may be glued to the digits: "1.89bn", "5x", "200km", "92pct".
@@ -219,11 +399,16 @@ _BETWEEN_DIRECTION = frozenset(
 # Plural-looking words after a figure that are no unit: "1.89 billion this quarter",
 # "92 points", "2 to 2.5 billion expenses".
 _NOT_PLURAL = ("ss", "us", "is", "'s")
-_NOT_NOUNS = frozenset(
-    "this its was has as yes thus plus less always perhaps towards afterwards besides unless whereas "
-    "sometimes nevertheless regardless does goes says gets makes takes vs pts points ppts bps ps "
-    "expenses costs sales revenues earnings funds terms ours theirs hers his others".split()
-) | _DOWN | _UP | set(_FRACTIONS)
+_NOT_NOUNS = (
+    frozenset(
+        "this its was has as yes thus plus less always perhaps towards afterwards besides unless whereas "
+        "sometimes nevertheless regardless does goes says gets makes takes vs pts points ppts bps ps "
+        "expenses costs sales revenues earnings funds terms ours theirs hers his others".split()
+    )
+    | _DOWN
+    | _UP
+    | set(_FRACTIONS)
+)
 _RANGE_TO = frozenset({"to", "-", "through", "~", "到", "至"})
 _PER = frozenset({"a", "per", "each", "every", "/"})
 _PERIODS = frozenset({"quarter", "year", "month", "week", "day", "annum"})
@@ -337,7 +522,11 @@ def _read_words(toks: list[_Tok], i: int) -> tuple[int, int] | None:
         elif w == "hundred" and seen:
             total = total * 100
             j += 1
-            if j + 1 < n and toks[j].text == "and" and (toks[j + 1].text in _ONES or toks[j + 1].text in _TENS):
+            if (
+                j + 1 < n
+                and toks[j].text == "and"
+                and (toks[j + 1].text in _ONES or toks[j + 1].text in _TENS)
+            ):
                 j += 1
         else:
             break
@@ -374,8 +563,12 @@ def _read_core(toks: list[_Tok], i: int, bare_fractions: bool, glued: bool = Fal
         elif i + 1 < n and _whole(t):
             nxt = toks[i + 1].text
             # "1 / 10" spaced, both ends whole numbers
-            if nxt == "/" and i + 2 < n and toks[i + 2].kind == NUM and _whole(toks[i + 2]) and not (
-                i + 3 < n and (_adjacent(toks[i + 2], toks[i + 3]) or toks[i + 3].text in _SCALES)
+            if (
+                nxt == "/"
+                and i + 2 < n
+                and toks[i + 2].kind == NUM
+                and _whole(toks[i + 2])
+                and not (i + 3 < n and (_adjacent(toks[i + 2], toks[i + 3]) or toks[i + 3].text in _SCALES))
             ):
                 den, _, _ = _digits(toks[i + 2])
                 if den == 0:
@@ -407,7 +600,12 @@ def _read_core(toks: list[_Tok], i: int, bare_fractions: bool, glued: bool = Fal
             return None
     if w == "half":
         return _Q(0.5, _fraction_precision(1, 2), "fraction", start=i, end=i + 1)
-    if bare_fractions and w in _FRACTIONS and w[-1] != "s" and (i == 0 or toks[i - 1].text in _BETWEEN_DIRECTION):
+    if (
+        bare_fractions
+        and w in _FRACTIONS
+        and w[-1] != "s"
+        and (i == 0 or toks[i - 1].text in _BETWEEN_DIRECTION)
+    ):
         # "tenth" or "about a tenth" as a whole answer; not "the first quarter"
         den = _FRACTIONS[w]
         return _Q(1 / den, _fraction_precision(1, den), "fraction", start=i, end=i + 1)
@@ -531,7 +729,13 @@ def _read(toks: list[_Tok], i: int, bare_fractions: bool, signed: bool = True) -
             if unit and u != unit:
                 if bare_dollar and u in _DOLLARS:
                     unit, q.unit, j = u, u, k  # "$1.89bn HKD"
-            elif u == "x" and s in ("x", "×") and not _adjacent(toks[j - 1], toks[j]) and j + 1 < n and toks[j + 1].kind == NUM:
+            elif (
+                u == "x"
+                and s in ("x", "×")
+                and not _adjacent(toks[j - 1], toks[j])
+                and j + 1 < n
+                and toks[j + 1].kind == NUM
+            ):
                 pass  # "2 x 3": a product, not a multiple
             elif u == "m" and not q.scaled:
                 pass  # "200 m": metres or millions, unsaid; "200 million m" is metres
@@ -614,7 +818,15 @@ def _direction_before(toks: list[_Tok], i: int) -> tuple[int | None, bool]:
 
 def _figure(q: _Q, text: str, toks: list[_Tok]) -> Figure:
     value = -q.value if q.sign == -1 else q.value
-    return Figure(value, q.unit, q.precision, q.sign, scaled=q.scaled, text=_span(text, toks, q.start, q.end), noun=q.noun)
+    return Figure(
+        value,
+        q.unit,
+        q.precision,
+        q.sign,
+        scaled=q.scaled,
+        text=_span(text, toks, q.start, q.end),
+        noun=q.noun,
+    )
 
 
 def _span(text: str, toks: list[_Tok], start: int, end: int) -> str:
@@ -644,13 +856,21 @@ def _scan(text: str, bare_fractions: bool, limit: int, prose: bool = False) -> l
             q.sign, between = _direction_before(toks, i)
         j = q.end
         # a range: "2 to 2.5 billion", "2-2.5bn", "between 2 and 2.5 billion"
-        if j + 1 < n and (toks[j].text in _RANGE_TO or (between and toks[j].text == "and")) and q.unit not in ("fraction",):
+        if (
+            j + 1 < n
+            and (toks[j].text in _RANGE_TO or (between and toks[j].text == "and"))
+            and q.unit not in ("fraction",)
+        ):
             hi = _read(toks, j + 1, bare_fractions, signed=False)
-            if hi is not None and hi.unit != "fraction" and (
-                q.unit == hi.unit
-                or q.unit == ""
-                # "RMB2-2.5bn" is a range; "92% to 200 million" is not
-                or (hi.unit == "" and not (hi.scaled and q.unit in ("%", "x")))
+            if (
+                hi is not None
+                and hi.unit != "fraction"
+                and (
+                    q.unit == hi.unit
+                    or q.unit == ""
+                    # "RMB2-2.5bn" is a range; "92% to 200 million" is not
+                    or (hi.unit == "" and not (hi.scaled and q.unit in ("%", "x")))
+                )
             ):
                 low = q
                 if not low.scaled and hi.scaled:
@@ -662,8 +882,15 @@ def _scan(text: str, bare_fractions: bool, limit: int, prose: bool = False) -> l
                     lo_v, hi_v = -hi_v, -lo_v
                 out.append(
                     Figure(
-                        None, unit, min(low.precision, hi.precision), sign, lo_v, hi_v,
-                        scaled=low.scaled or hi.scaled, text=_span(text, toks, i, hi.end), noun=hi.noun,
+                        None,
+                        unit,
+                        min(low.precision, hi.precision),
+                        sign,
+                        lo_v,
+                        hi_v,
+                        scaled=low.scaled or hi.scaled,
+                        text=_span(text, toks, i, hi.end),
+                        noun=hi.noun,
                     )
                 )
                 if prose:  # "from 3.19bn to 1.89bn" may be two levels, not a range
@@ -685,7 +912,9 @@ def _scale(q: _Q, exp: int) -> None:
     """Apply a scale word: "1.89" + "billion" -> 1.89e9, exactly as float("1.89e9")."""
     r = repr(q.value)
     # repr is "1.89" for what was typed; "1e+300" or "inf" when the digits were already huge
-    q.value = float(r + "e" + str(exp)) if q.digits and r[-1].isdigit() and "e" not in r else q.value * 10**exp
+    q.value = (
+        float(r + "e" + str(exp)) if q.digits and r[-1].isdigit() and "e" not in r else q.value * 10**exp
+    )
     q.precision *= 10**exp
     q.scaled = True
     q.exp += exp  # "2 hundred million": the scales add up
@@ -693,8 +922,13 @@ def _scale(q: _Q, exp: int) -> None:
 
 # Where a quantity may start: digits, number words, "a"/"an", currency, signs.
 _WORD_STARTS = frozenset(
-    set(_ONES) | set(_TENS) | set(_FOLDS) | set(_MULTIPLES) | set(_FRACTIONS)
-    | {"a", "an", "half", "x"} | {k for k in _CURRENCY_BEFORE if k.isalpha()}
+    set(_ONES)
+    | set(_TENS)
+    | set(_FOLDS)
+    | set(_MULTIPLES)
+    | set(_FRACTIONS)
+    | {"a", "an", "half", "x"}
+    | {k for k in _CURRENCY_BEFORE if k.isalpha()}
 )
 _SYM_STARTS = frozenset({"-", "+", "×"} | {k for k in _CURRENCY_BEFORE if not k.isalpha()})
 
@@ -736,7 +970,14 @@ def _same_figure(a: Figure, b: Figure) -> bool:
 
 
 def _is_year(f: Figure) -> bool:
-    return not f.unit and not f.scaled and f.sign is None and f.value is not None and f.value.is_integer() and 1900 <= f.value <= 2100
+    return (
+        not f.unit
+        and not f.scaled
+        and f.sign is None
+        and f.value is not None
+        and f.value.is_integer()
+        and 1900 <= f.value <= 2100
+    )
 
 
 def find_all(text: str) -> list[Figure]:

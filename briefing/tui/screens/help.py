@@ -10,32 +10,44 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 KEYS: list[tuple[str, list[tuple[str, str]]]] = [
-    ("Anywhere", [
-        ("ctrl+q", "quit (progress is already saved)"),
-        ("F1  ?", "this help"),
-        ("ctrl+t", "light or dark theme"),
-        ("Tab  shift+Tab", "next / previous part of the screen"),
-    ]),
-    ("Briefing", [
-        ("↑ ↓  Enter", "jump to a section, then read it"),
-        ("s", "start the quiz (or continue it)"),
-        ("k", "key figures"),
-        ("h", "history"),
-    ]),
-    ("Quiz", [
-        ("Enter", "submit a typed answer"),
-        ("1-5  or ↑ ↓ Enter", "pick an option"),
-        ("t  f", "true / false"),
-        ("ctrl+s", "skip the question (counts as wrong)"),
-        ("F2  ctrl+p", "peek at the question's briefing section"),
-        ("Enter  n", "next question, after the feedback"),
-        ("Escape", "back to the briefing; the quiz waits"),
-    ]),
-    ("Results", [
-        ("r", "retry the missed questions"),
-        ("h", "history"),
-        ("Escape", "back to the briefing"),
-    ]),
+    (
+        "Anywhere",
+        [
+            ("ctrl+q", "quit (progress is already saved)"),
+            ("F1  ?", "this help"),
+            ("ctrl+t", "light or dark theme"),
+            ("Tab  shift+Tab", "next / previous part of the screen"),
+        ],
+    ),
+    (
+        "Briefing",
+        [
+            ("↑ ↓  Enter", "jump to a section, then read it"),
+            ("s", "start the quiz (or continue it)"),
+            ("k", "key figures"),
+            ("h", "history"),
+        ],
+    ),
+    (
+        "Quiz",
+        [
+            ("Enter", "submit a typed answer"),
+            ("1-5  or ↑ ↓ Enter", "pick an option"),
+            ("t  f", "true / false"),
+            ("ctrl+s", "skip the question (counts as wrong)"),
+            ("F2  ctrl+p", "peek at the question's briefing section"),
+            ("Enter  n", "next question, after the feedback"),
+            ("Escape", "back to the briefing; the quiz waits"),
+        ],
+    ),
+    (
+        "Results",
+        [
+            ("r", "retry the missed questions"),
+            ("h", "history"),
+            ("Escape", "back to the briefing"),
+        ],
+    ),
     ("History, key figures", [("Escape", "back")]),
 ]
 

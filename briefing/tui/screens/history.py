@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
 def _when(moment: datetime) -> str:
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M")
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
 
 
 def _took(seconds: float | None) -> str:
@@ -53,12 +53,16 @@ class HistoryScreen(Screen[None]):
         self.result = result
 
         yield Static(
-            Content.assemble(("History", "bold"), "  ·  profile ", data(app.profile or ""), "  ·  this pack only"),
+            Content.assemble(
+                ("History", "bold"), "  ·  profile ", data(app.profile or ""), "  ·  this pack only"
+            ),
             id="history-title",
         )
         with VerticalScroll(id="history-body"):
             if result.sessions == 0:
-                yield Static(Content("No finished sessions yet. Take the quiz, and come back."), id="no-history")
+                yield Static(
+                    Content("No finished sessions yet. Take the quiz, and come back."), id="no-history"
+                )
             else:
                 plural = "s" if result.sessions != 1 else ""
                 yield Static(
@@ -75,7 +79,9 @@ class HistoryScreen(Screen[None]):
                     yield PercentTrend([s.percent for s in full], [s.passed for s in full], id="trend")
                 else:
                     yield Static(
-                        Content("No full quiz yet: the trend charts full quizzes, not retries or --limit runs."),
+                        Content(
+                            "No full quiz yet: the trend charts full quizzes, not retries or --limit runs."
+                        ),
                         classes="caption",
                         id="trend-empty",
                     )

@@ -106,7 +106,9 @@ class ResultsScreen(Screen[None]):
                 yield MissedQuestion(n, outcome, title, excerpt(q, session.pack))
         with Horizontal(id="actions"):
             if self.missed:
-                yield Button(f"Retry the {len(self.missed)} missed", id="retry", variant="primary", compact=True)
+                yield Button(
+                    f"Retry the {len(self.missed)} missed", id="retry", variant="primary", compact=True
+                )
             yield Button("History", id="history", compact=True)
             yield Button("Briefing", id="briefing", compact=True)
         yield Footer()

@@ -21,7 +21,9 @@ class PercentTrend(Static):
     }
     """
 
-    def __init__(self, percents: list[float], passed: list[bool], *, width: int = 60, id: str | None = None) -> None:
+    def __init__(
+        self, percents: list[float], passed: list[bool], *, width: int = 60, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.percents = percents[-width:]  # the most recent that fit
         self.passed = passed[-width:]
@@ -32,7 +34,7 @@ class PercentTrend(Static):
     def chart(self) -> Content:
         """The two rows as styled text: 16 levels, and at least a sliver for 0%."""
         top, bottom = [], []
-        for percent, passed in zip(self.percents, self.passed):
+        for percent, passed in zip(self.percents, self.passed, strict=True):
             level = max(1, round(max(0.0, min(percent, 100.0)) / 100 * 16))
             style = "$success" if passed else "$error"
             top.append((_BLOCKS[max(0, level - 8)], style))
