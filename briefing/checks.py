@@ -1,14 +1,15 @@
-"""What the schema cannot say: ids unique, references resolved, answers grounded.
+"""Grounding: each answer stated in its section, and graded right when typed back.
 
-`check(pack, label)` returns one Problem per thing wrong; with
-`parallel=True` a big pack's questions are checked on several cores.
+What the schema cannot say about references (ids unique, sections and people
+that exist) is briefing.pack's; this module grades, so `validate` runs it and
+loading a pack does not. `check(pack, label)` returns one Problem per thing
+wrong; with `parallel=True` a big pack's questions are checked on several cores.
 `check_source` adds the quotes that are not verbatim in the source document.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import partial
 
 from briefing.errors import Problem
@@ -19,41 +20,30 @@ from briefing.pack import Pack, expected_text
 
 
 def check(pack: Pack, label: str, parallel: bool = False) -> list[Problem]:
-    """Every problem of the pack, in order. `parallel`: forked processes check the
-    questions of a big pack (see briefing.chunks; only for single-threaded commands)."""
-    problems: list[Problem] = []
-    for what, items in (("section", pack.sections), ("person", pack.people), ("question", pack.questions)):
-        for ident, count in Counter(i.id for i in items).items():
-            if count > 1:
-                problems.append(Problem(label, f"{what} {ident!r}", "id", f"used by {count} {what}s"))
-    if problems:
-        return problems  # the checks below look things up by id
-
-    if pack.pack.key_figures and pack.pack.key_figures not in {s.id for s in pack.sections}:
-        problems.append(Problem(label, None, "pack.key_figures", f"no section {pack.pack.key_figures!r}"))
+    """Every grounding problem of the pack's questions, in order (references are
+    pack.references'). `parallel`: forked processes check the questions of a big
+    pack (see briefing.chunks; only for single-threaded commands)."""
     questions = partial(_check_questions, pack, label)
     if parallel:
         from briefing.chunks import map_chunks, workers_for  # forks: for validate only
 
-        return problems + map_chunks(questions, pack.questions, workers_for(len(pack.questions)))
-    return problems + questions(pack.questions)
+        return map_chunks(questions, pack.questions, workers_for(len(pack.questions)))
+    return questions(pack.questions)
 
 
 def _check_questions(pack: Pack, label: str, questions) -> list[Problem]:
-    """The problems of these questions of the pack: references, grounding, the answer typed back."""
+    """The grounding problems of these questions: each answer stated in its section, and
+    the expected answer graded right when typed back. Questions whose references do
+    not resolve are pack.references' to report and are passed over here."""
     problems: list[Problem] = []
     sections = {s.id: s for s in pack.sections}
-    people = {p.id: p for p in pack.people}
+    people = {p.id for p in pack.people}
     bodies: dict[str, str] = {}
     figures: dict[str, list] = {}
     for q in questions:
         where = f"question {q.id!r}"
         section = sections.get(q.section)
-        if section is None:
-            problems.append(Problem(label, where, "section", f"no section {q.section!r}"))
-            continue
-        if q.kind == "attribution" and q.speaker not in people:
-            problems.append(Problem(label, where, "speaker", f"no person {q.speaker!r} in [[people]]"))
+        if section is None or (q.kind == "attribution" and q.speaker not in people):
             continue
         if q.section not in bodies:
             bodies[q.section] = normalize(section.body)

@@ -16,7 +16,7 @@ MAX_SOURCE_BYTES = 10 * 2**20
 
 def validate(args: argparse.Namespace) -> int:
     """Report every problem of a pack, one line each; 0 when valid, 2 otherwise."""
-    from briefing.checks import check_source
+    from briefing.checks import check, check_source
 
     path = Path(args.pack) if args.pack else packs.BUNDLED_PACK
     label = args.pack or path.name
@@ -25,7 +25,9 @@ def validate(args: argparse.Namespace) -> int:
         data = packs.read_toml(path, label=label)
         if isinstance(data.get("questions"), list):
             count = len(data["questions"])  # as written, the invalid ones too
-        pack, problems = packs.problems_of(data, label, parallel=True)
+        pack, problems = packs.problems_of(data, label)
+        if pack is not None:
+            problems += check(pack, label, parallel=True)
         if args.source and pack is not None:
             problems += check_source(pack, read_source(args.source), label)
     except PackError as exc:

@@ -121,20 +121,6 @@ class Session:
                 problems.append(f"{exc}: it cannot be resumed (the file is kept)")
         return None, problems
 
-    @classmethod
-    def resume_saved(
-        cls, pack: Pack, saves_dir, profile: str, saver: Saver | None = None
-    ) -> tuple[Session | None, list[str], list[str]]:
-        """The newest unfinished session of `profile` on this pack in `saves_dir` that
-        can be resumed, the saves that could not be read, and why newer unfinished
-        ones cannot be resumed (one line each). Both front ends resume through this."""
-        from briefing import store
-
-        unreadable: list[str] = []
-        records = store.in_progress(saves_dir, profile, pack.pack.id, unreadable)
-        session, stale = cls.resume_newest(pack, records, saver)
-        return session, unreadable, stale
-
     # --- where we are ----------------------------------------------------------
 
     @property

@@ -134,7 +134,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _resumed(pack: packs.Pack, profile: str, saves: Path, saver) -> Session:
-    session, unreadable, stale = Session.resume_saved(pack, saves, profile, saver)
+    from briefing import store
+
+    session, unreadable, stale = store.resume_saved(pack, saves, profile, saver)
     for line in unreadable + stale:
         print(printable(line), file=sys.stderr)
     if session is None:
@@ -146,7 +148,9 @@ def _resumed(pack: packs.Pack, profile: str, saves: Path, saver) -> Session:
 
 
 def _mention_unfinished(pack: packs.Pack, profile: str, saves: Path) -> None:
-    session, _, _ = Session.resume_saved(pack, saves, profile)
+    from briefing import store
+
+    session, _, _ = store.resume_saved(pack, saves, profile)
     if session is not None:
         print(
             f"briefing: an unfinished quiz of {profile!r} ({session.position} of {session.total} answered) "

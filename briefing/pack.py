@@ -7,6 +7,7 @@ naming the file, the question id and the field.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -248,15 +249,14 @@ def parse(data: dict, label: str) -> Pack:
         raise PackError(_problems(exc, data, label)) from None
 
 
-def problems_of(data: dict, label: str, parallel: bool = False) -> tuple[Pack | None, list[Problem]]:
-    """Every problem of a pack: the schema's, then the checks' on the questions that passed it.
+def problems_of(data: dict, label: str) -> tuple[Pack | None, list[Problem]]:
+    """Every problem of the schema and of the references, and the pack of the questions that passed.
 
     Questions that fail the schema are left out so that the rest can still be
     checked: one run reports everything, not just the first kind of mistake.
-    `parallel`: a big pack's checks may run on several cores (single-threaded callers only).
+    Grounding (each answer stated in its section, graded right when typed back)
+    is briefing.checks', run by `validate`: loading a pack never grades.
     """
-    from briefing.checks import check  # what the schema cannot say
-
     try:
         pack = Pack.model_validate(data)
     except ValidationError as exc:
@@ -270,16 +270,36 @@ def problems_of(data: dict, label: str, parallel: bool = False) -> tuple[Pack | 
             pack = Pack.model_validate(rest)
         except ValidationError:
             return None, problems
-        return pack, problems + check(pack, label, parallel)
-    return pack, check(pack, label, parallel)
+        return pack, problems + references(pack, label)
+    return pack, references(pack, label)
+
+
+def references(pack: Pack, label: str) -> list[Problem]:
+    """Ids used once; every section, person and key-figures section referred to exists."""
+    problems: list[Problem] = []
+    for what, items in (("section", pack.sections), ("person", pack.people), ("question", pack.questions)):
+        for ident, count in Counter(i.id for i in items).items():
+            if count > 1:
+                problems.append(Problem(label, f"{what} {ident!r}", "id", f"used by {count} {what}s"))
+    sections = {s.id for s in pack.sections}
+    people = {p.id for p in pack.people}
+    if pack.pack.key_figures and pack.pack.key_figures not in sections:
+        problems.append(Problem(label, None, "pack.key_figures", f"no section {pack.pack.key_figures!r}"))
+    for q in pack.questions:
+        where = f"question {q.id!r}"
+        if q.section not in sections:
+            problems.append(Problem(label, where, "section", f"no section {q.section!r}"))
+        if q.kind == "attribution" and q.speaker not in people:
+            problems.append(Problem(label, where, "speaker", f"no person {q.speaker!r} in [[people]]"))
+    return problems
 
 
 def load(path: str | Path | None = None, *, label: str | None = None) -> Pack:
-    """Read and validate a pack (the bundled one by default); raise PackError."""
+    """Read a pack (the bundled one by default), check its schema and references; raise PackError."""
     path = Path(path) if path is not None else BUNDLED_PACK
     label = label or (path.name if path == BUNDLED_PACK else str(path))
     pack, problems = problems_of(read_toml(path, label=label), label)
-    if problems:
+    if problems or pack is None:
         raise PackError(problems)
     return pack
 

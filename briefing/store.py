@@ -28,12 +28,17 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tomli_w
 from pydantic import ValidationError
 
 from briefing.errors import Problem, SaveError, printable
 from briefing.records import PROFILE_RE, SCHEMA_VERSION, SessionRecord, check_profile, new_session_id  # noqa: F401
+
+if TYPE_CHECKING:  # resuming needs the engine; reading saves for stats does not
+    from briefing.engine import Saver, Session
+    from briefing.pack import Pack
 
 # A session id is also a file name: no dots (no hidden files, no `..`), no slashes.
 SESSION_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}")
@@ -202,6 +207,20 @@ def in_progress(
     if problems is not None:
         problems.extend(loaded.problems)
     return [r for r in reversed(loaded.sessions) if r.status == "in_progress" and r.pack_id == pack_id]
+
+
+def resume_saved(
+    pack: Pack, saves_dir: str | Path, profile: str, saver: Saver | None = None
+) -> tuple[Session | None, list[str], list[str]]:
+    """The newest unfinished session of `profile` on this pack in `saves_dir` that
+    can be resumed, the saves that could not be read, and why newer unfinished
+    ones cannot be resumed (one line each). Both front ends resume through this."""
+    from briefing.engine import Session  # the grader comes with it: not for `stats`
+
+    unreadable: list[str] = []
+    records = in_progress(saves_dir, profile, pack.pack.id, unreadable)
+    session, stale = Session.resume_newest(pack, records, saver)
+    return session, unreadable, stale
 
 
 def find_resumable(

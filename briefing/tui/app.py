@@ -97,9 +97,7 @@ class BriefingApp(App[int]):
 
     def _offer_resume(self) -> None:
         """An unfinished quiz of this profile and pack: offer to go on with it."""
-        session, unreadable, stale = Session.resume_saved(
-            self.pack, self.saves, self.profile, saver=self.save
-        )
+        session, unreadable, stale = store.resume_saved(self.pack, self.saves, self.profile, saver=self.save)
         for problem in unreadable:
             self.notify(problem, title="A save could not be read", severity="warning", markup=False)
         for line in stale:

@@ -1,0 +1,145 @@
+"""The flow the README draws holds at run time: loading a pack does not grade, the engine knows no files."""
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _loaded_after(code: str) -> set[str]:
+    probe = (
+        code + "\nimport sys\nprint(' '.join(sorted(m for m in sys.modules if m.startswith('briefing'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    return set(out.stdout.split())
+
+
+def test_loading_a_pack_checks_schema_and_references_without_grading():
+    loaded = _loaded_after("from briefing import pack\npack.load()")
+    assert "briefing.pack" in loaded
+    assert not {"briefing.checks", "briefing.grading.grader", "briefing.grading.numbers"} & loaded
+
+
+def test_the_engine_imports_no_store():
+    loaded = _loaded_after("import briefing.engine")
+    assert "briefing.store" not in loaded
+
+
+def test_references_are_reported_with_schema_errors_in_one_run(tmp_path):
+    """A wrong type, a duplicate id and a speaker nobody is: all three in one run, before any grading."""
+    from briefing.pack import problems_of
+
+    data = {
+        "pack": {
+            "id": "p",
+            "title": "T",
+            "version": "1",
+            "pass_mark": 50,
+            "source": {"title": "S", "publisher": "P", "date": "2026"},
+        },
+        "sections": [{"id": "s", "title": "S", "body": "Ana Lopes said the plant runs at 40%."}],
+        "people": [{"id": "ana", "name": "Ana Lopes", "role": "CEO"}],
+        "questions": [
+            {
+                "id": "q1",
+                "kind": "figure",
+                "prompt": "?",
+                "section": "s",
+                "explanation": "e",
+                "value": "forty",
+                "expected": "40%",
+                "unit": "%",
+                "measures": "load",
+            },
+            {
+                "id": "q2",
+                "kind": "truefalse",
+                "prompt": "?",
+                "section": "s",
+                "explanation": "e",
+                "answer": True,
+                "evidence": "runs at 40%",
+            },
+            {
+                "id": "q2",
+                "kind": "truefalse",
+                "prompt": "?",
+                "section": "s",
+                "explanation": "e",
+                "answer": False,
+                "evidence": "runs at 40%",
+            },
+            {
+                "id": "q3",
+                "kind": "attribution",
+                "prompt": "?",
+                "section": "s",
+                "explanation": "e",
+                "quote": "runs at 40%",
+                "speaker": "nobody",
+            },
+        ],
+    }
+    _, problems = problems_of(data, "p.toml")
+    lines = [str(p) for p in problems]
+    assert "p.toml: question 'q1': field 'value': must be a number" in lines
+    assert "p.toml: question 'q2': field 'id': used by 2 questions" in lines
+    assert "p.toml: question 'q3': field 'speaker': no person 'nobody' in [[people]]" in lines
+
+
+def test_validate_reports_grounding_after_references(tmp_path):
+    """validate adds what only grading can tell (an answer its section never states)."""
+    from briefing.cli import main
+
+    path = tmp_path / "p.toml"
+    path.write_text(
+        textwrap.dedent(
+            """
+            [pack]
+            id = "p"
+            title = "T"
+            version = "1"
+            pass_mark = 50
+            [pack.source]
+            title = "S"
+            publisher = "P"
+            date = "2026"
+            [[sections]]
+            id = "s"
+            title = "S"
+            body = "The plant runs at 40%."
+            [[questions]]
+            id = "load"
+            kind = "figure"
+            prompt = "At what share of capacity does the plant run?"
+            section = "s"
+            explanation = "e"
+            value = 45
+            unit = "%"
+            expected = "45%"
+            measures = "the plant's load"
+            [[questions]]
+            id = "gone"
+            kind = "figure"
+            prompt = "?"
+            section = "nowhere"
+            explanation = "e"
+            value = 40
+            unit = "%"
+            expected = "40%"
+            measures = "x"
+            """
+        )
+    )
+    import contextlib
+    import io
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(["validate", str(path)])
+    lines = err.getvalue().splitlines()
+    assert code == 2
+    assert f"{path}: question 'gone': field 'section': no section 'nowhere'" in lines
+    assert any(line.startswith(f"{path}: question 'load': field 'value': 45%") for line in lines), lines
