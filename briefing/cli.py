@@ -10,10 +10,8 @@ import argparse
 import gc
 import sys
 
-from briefing import __version__
+from briefing import __version__, defaults
 from briefing.errors import BriefingError, UsageError
-
-EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -56,10 +54,13 @@ def _session_options(p: argparse.ArgumentParser, top: bool = False) -> None:
         "--profile",
         metavar="NAME",
         default=default(None),
-        help="whose progress this is (letters, digits, - and _; default: default)",
+        help=f"whose progress this is (letters, digits, - and _; default: {defaults.PROFILE})",
     )
     p.add_argument(
-        "--saves", metavar="DIR", default=default("saves"), help="where sessions are saved (default: ./saves)"
+        "--saves",
+        metavar="DIR",
+        default=default(defaults.SAVES_DIR),
+        help=f"where sessions are saved (default: ./{defaults.SAVES_DIR})",
     )
     p.add_argument(
         "--seed",
@@ -95,7 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--answers", metavar="FILE", help="TOML file with an [answers] table: question id = answer"
     )
     quiz.add_argument(
-        "--format", choices=("text", "json", "junit"), default="text", help="report format (default: text)"
+        "--format",
+        choices=defaults.REPORT_FORMATS,
+        default="text",
+        help="report format (default: text)",
     )
     quiz.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
     quiz.add_argument("--no-save", action="store_true", help="do not save this session")
@@ -117,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--source", metavar="FILE", help="the source text the quotes must appear in")
     validate.add_argument(
         "--format",
-        choices=("text", "json"),
+        choices=defaults.DATA_FORMATS,
         default="text",
         help="text: problems on stderr, one a line; json: a report on stdout",
     )
@@ -145,16 +149,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--pack", metavar="FILE", default=argparse.SUPPRESS, help="the pack, to name sections and prompts"
     )
     stats.add_argument(
-        "--profile", metavar="NAME", default=argparse.SUPPRESS, help="whose sessions (default: default)"
+        "--profile",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help=f"whose sessions (default: {defaults.PROFILE})",
     )
     stats.add_argument(
         "--saves",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="where sessions are saved (default: ./saves)",
+        help=f"where sessions are saved (default: ./{defaults.SAVES_DIR})",
     )
     stats.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+        "--format", choices=defaults.DATA_FORMATS, default="text", help="output format (default: text)"
     )
     return parser
 
@@ -177,17 +184,17 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)
-        return 130
+        return defaults.EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): nothing more to say.
         sys.stderr.close()
-        return 1
+        return defaults.EXIT_FAILED
     except OSError as exc:  # no traceback, whatever the system refused
         where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
         print(f"briefing: {where}{exc.strerror or exc}", file=sys.stderr)
         if not exc.filename:
             _drop_stdout()
-        return 2
+        return defaults.EXIT_USAGE
     finally:
         if collecting:
             gc.enable()

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from briefing import pack as packs
+from briefing.defaults import EXIT_PASSED, EXIT_USAGE, SAVES_DIR
 from briefing.errors import BriefingError, PackError, Problem, SaveError, UsageError, printable
-from briefing.records import DEFAULT_PROFILE, check_profile
+from briefing.records import profile_or_default
 
 # A source is an article; anything this big is the wrong file.
 MAX_SOURCE_BYTES = 10 * 2**20
@@ -54,7 +55,7 @@ def validate(args: argparse.Namespace) -> int:
             print(str(problem), file=sys.stderr)
         if not problems:  # one line per problem, nothing else: `wc -l` counts them
             print(f"{label}: valid: {len(pack.questions)} questions in {len(pack.sections)} sections")
-    return 0 if not problems else 2
+    return EXIT_PASSED if not problems else EXIT_USAGE
 
 
 def read_source(name: str) -> str:
@@ -112,8 +113,8 @@ def stats(args: argparse.Namespace) -> int:
     from briefing import stats as stats_mod
     from briefing import store
 
-    profile = check_profile(getattr(args, "profile", None) or DEFAULT_PROFILE)
-    saves = Path(getattr(args, "saves", None) or "saves")
+    profile = profile_or_default(getattr(args, "profile", None))
+    saves = Path(getattr(args, "saves", None) or SAVES_DIR)
     pack_arg = getattr(args, "pack", None)
     try:
         pack = packs.load(pack_arg)
@@ -128,9 +129,7 @@ def stats(args: argparse.Namespace) -> int:
         print(f"briefing: no saves folder {printable(str(saves))!r} yet", file=sys.stderr)
     for problem in loaded.problems:
         print(problem, file=sys.stderr)
-    # Question ids are a pack's own: count only this pack's sessions.
-    sessions = [r for r in loaded.sessions if pack is None or r.pack_id == pack.pack.id]
-    result = stats_mod.compute(sessions, pack)
+    result = stats_mod.compute(loaded.sessions, pack)
     if args.format == "json":
         print(result.model_dump_json(indent=2))
     else:

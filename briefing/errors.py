@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from briefing.defaults import EXIT_USAGE
+
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 
 
@@ -36,7 +38,7 @@ class Problem(NamedTuple):
 class BriefingError(Exception):
     """Base of every error the command line turns into a one-line message."""
 
-    exit_code = 2
+    exit_code = EXIT_USAGE
 
     def __init__(self, problems: list[Problem] | str):
         self.problems: list[Problem | str] = [problems] if isinstance(problems, str) else list(problems)

@@ -12,12 +12,13 @@ import sys
 from pathlib import Path
 
 from briefing import pack as packs
+from briefing.defaults import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PASSED, SAVES_DIR
 from briefing.engine import Session
 from briefing.errors import AnswersError, Problem, UsageError, printable
-from briefing.records import DEFAULT_PROFILE, check_profile
+from briefing.pack import option_label
+from briefing.records import profile_or_default
 
 MAX_ANSWERS_BYTES = 5 * 1024 * 1024
-LETTERS = "abcde"
 
 
 def read_answers(name: str, pack: packs.Pack) -> dict[str, str]:
@@ -57,7 +58,7 @@ def ask_text(question, number: int, total: int) -> str:
     """How a question reads on a line-based terminal."""
     lines = [f"[{number}/{total}] {question.prompt}"]
     if question.kind == "choice":
-        lines += [f"  {LETTERS[i]}) {option}" for i, option in enumerate(question.options)]
+        lines += [f"  {option_label(i)}) {option}" for i, option in enumerate(question.options)]
     elif question.kind == "truefalse":
         lines.append("  (true or false)")
     elif question.kind == "list":
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     from briefing import report, store
 
     pack = packs.load(args.pack)
-    profile = check_profile(args.profile or DEFAULT_PROFILE)
+    profile = profile_or_default(args.profile)
     answers = read_answers(args.answers, pack) if args.answers else None
     saves = Path(args.saves)
     if not args.no_save:
@@ -113,13 +114,13 @@ def run(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:
             kept = ""
             if saver and session.position:
-                where = "" if args.saves == "saves" else f" --saves {args.saves}"
+                where = "" if args.saves == SAVES_DIR else f" --saves {args.saves}"
                 kept = (
                     f"; {session.position} answered and saved: 'briefing quiz --headless --resume "
                     f"--profile {profile}{where}' (or the UI) resumes it"
                 )
             print(f"\nbriefing: interrupted{kept}", file=sys.stderr)
-            return 130
+            return EXIT_INTERRUPTED
     session.finish()  # with a saver, this saves the finished session
     if not args.no_save and saver is None:
         store.save(session.record, saves)
@@ -130,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
-    return 0 if session.passed else 1
+    return EXIT_PASSED if session.passed else EXIT_FAILED
 
 
 def _resumed(pack: packs.Pack, profile: str, saves: Path, saver) -> Session:

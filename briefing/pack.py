@@ -158,6 +158,14 @@ Question = Annotated[
 ]
 KINDS = ("figure", "attribution", "choice", "truefalse", "list")
 
+# How a choice question's options are labelled, in every front end and in answers files.
+OPTION_LABELS = "abcde"
+
+
+def option_label(index: int) -> str:
+    """The label of a choice question's option: "a" for the first."""
+    return OPTION_LABELS[index]
+
 
 class Pack(Strict):
     pack: PackInfo

@@ -14,11 +14,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from briefing.defaults import PROFILE
 from briefing.errors import SaveError, printable
 
 SCHEMA_VERSION = 1
 PROFILE_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-DEFAULT_PROFILE = "default"
 
 
 class AnswerRecord(BaseModel):
@@ -69,6 +69,11 @@ def new_session_id(now: datetime | None = None) -> str:
     now = now or datetime.now(UTC)
     now = now.replace(tzinfo=UTC) if now.tzinfo is None else now.astimezone(UTC)
     return f"{now.strftime('%Y%m%dT%H%M%SZ')}-{os.urandom(4).hex()}"
+
+
+def profile_or_default(name: str | None) -> str:
+    """The profile a command runs as: the one named (checked), or the default."""
+    return check_profile(name or PROFILE)
 
 
 def check_profile(name: object) -> str:

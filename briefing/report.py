@@ -9,8 +9,6 @@ from pydantic import BaseModel
 from briefing.engine import Session
 from briefing.errors import printable
 
-FORMATS = ("text", "json", "junit")
-
 
 class QuestionResult(BaseModel):
     id: str
@@ -99,11 +97,8 @@ def build(session: Session) -> Report:
 
 
 def render(report: Report, fmt: str) -> str:
-    if fmt == "json":
-        return to_json(report)
-    if fmt == "junit":
-        return to_junit(report)
-    return to_text(report)
+    """The report in one of defaults.REPORT_FORMATS."""
+    return _RENDERERS[fmt](report)
 
 
 def to_json(report: Report) -> str:
@@ -168,3 +163,6 @@ def to_junit(report: Report) -> str:
 def _xml_safe(text: str) -> str:
     """XML 1.0 cannot carry most control characters, even escaped."""
     return "".join(ch if ch in "\t\n\r" or ord(ch) >= 0x20 else f"\\x{ord(ch):02x}" for ch in text)
+
+
+_RENDERERS = {"text": to_text, "json": to_json, "junit": to_junit}

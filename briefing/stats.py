@@ -71,8 +71,15 @@ class Stats(BaseModel):
 
 
 def compute(sessions: list[SessionRecord], pack=None) -> Stats:
-    """Stats over the finished sessions among `sessions`; `pack` names sections and prompts."""
-    done = sorted((s for s in sessions if s.status == "finished"), key=_start_key)
+    """Stats over the finished sessions among `sessions`; `pack` names sections and prompts.
+
+    With a pack, only its own sessions count: question ids are a pack's own, so
+    another pack's "q1" is another question.
+    """
+    done = sorted(
+        (s for s in sessions if s.status == "finished" and (pack is None or s.pack_id == pack.pack.id)),
+        key=_start_key,
+    )
     percents = [s.percent for s in sorted(done, key=_finish_key) if s.scope == "full"]
 
     asked: Counter[str] = Counter()
@@ -147,15 +154,15 @@ def render_text(stats: Stats, profile: str) -> str:
         head,
         "=" * len(head),
         f"Sessions: {stats.sessions} finished session{plural}, {stats.full_sessions} of them full quizzes",
-        f"Full quizzes: last {_pct(stats.last_percent)}   best {_pct(stats.best_percent)}   "
-        f"mean {_pct(stats.mean_percent)}",
+        f"Full quizzes: last {percent_text(stats.last_percent)}   best {percent_text(stats.best_percent)}   "
+        f"mean {percent_text(stats.mean_percent)}",
         "",
     ]
 
     out += ["By section", "----------"]
     if stats.per_section:
         rows = [
-            (_short(s.title or s.section, 40), str(s.asked), str(s.correct), _pct(s.accuracy))
+            (_short(s.title or s.section, 40), str(s.asked), str(s.correct), percent_text(s.accuracy))
             for s in stats.per_section
         ]
         out += _table(("Section", "Asked", "Right", "Accuracy"), rows)
@@ -166,7 +173,7 @@ def render_text(stats: Stats, profile: str) -> str:
     out += ["Weakest questions", "-----------------"]
     if stats.weakest:
         for n, q in enumerate(stats.weakest, 1):
-            line = f"  {n}. {q.id}: {_pct(q.accuracy)} ({q.correct} of {q.asked} right)"
+            line = f"  {n}. {q.id}: {percent_text(q.accuracy)} ({q.correct} of {q.asked} right)"
             if q.prompt:
                 line += f"  {_short(q.prompt)}"
             out.append(line)
@@ -177,27 +184,55 @@ def render_text(stats: Stats, profile: str) -> str:
     recent = stats.sessions_list[-RECENT:]
     title = "Recent sessions" if len(stats.sessions_list) > RECENT else "Sessions"
     out += [title, "-" * len(title)]
-    rows = [
-        (
-            _utc(s.started_at).astimezone(UTC).strftime("%Y-%m-%d %H:%M"),
-            f"{s.score}/{s.max_score}",
-            _pct(s.percent),
-            "pass" if s.passed else "fail",
-            s.scope,
-            _duration(s.duration_seconds),
-        )
-        for s in reversed(recent)
-    ]
-    out += _table(("Started (UTC)", "Score", "Percent", "Result", "Quiz", "Time"), rows)
+    out += _table(SESSION_COLUMNS, [session_row(s) for s in reversed(recent)])
     return "\n".join(out) + "\n"
+
+
+# --- how figures read, in the text output and the UI's history alike --------------
+
+SESSION_COLUMNS = ("Started (UTC)", "Score", "Percent", "Result", "Quiz", "Time taken")
+
+
+def session_row(s: SessionSummary) -> tuple[str, str, str, str, str, str]:
+    """One session as the cells under SESSION_COLUMNS."""
+    return (
+        when_text(s.started_at),
+        f"{s.score}/{s.max_score}",
+        percent_text(s.percent),
+        "pass" if s.passed else "fail",
+        s.scope,
+        duration_text(s.duration_seconds),
+    )
+
+
+def percent_text(value: float | None) -> str:
+    """92.0 -> "92.0%"; "-" when there is none."""
+    return "-" if value is None else f"{value:.1f}%"
+
+
+def duration_text(seconds: float | None) -> str:
+    """How long a session took: "4m05s", "1h02m"; "-" when unknown."""
+    if seconds is None or seconds < 0:
+        return "-"
+    minutes, secs = divmod(int(round(seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
+
+
+def when_text(moment: datetime) -> str:
+    """A moment in UTC to the minute: "2026-11-25 10:15" (a naive time is taken as UTC)."""
+    return _as_utc(moment).astimezone(UTC).strftime("%Y-%m-%d %H:%M")
 
 
 # --- helpers -------------------------------------------------------------------
 
 
 def _utc(when: datetime | None) -> datetime | None:
-    if when is None:
-        return None
+    return None if when is None else _as_utc(when)
+
+
+def _as_utc(when: datetime) -> datetime:
+    """A naive time (an older save) taken as UTC."""
     return when.replace(tzinfo=UTC) if when.tzinfo is None else when
 
 
@@ -227,18 +262,6 @@ def _summary(record: SessionRecord) -> SessionSummary:
         duration_seconds=(end - start).total_seconds() if end is not None else None,
         scope=record.scope,
     )
-
-
-def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}%"
-
-
-def _duration(seconds: float | None) -> str:
-    if seconds is None or seconds < 0:
-        return "-"
-    minutes, secs = divmod(int(round(seconds)), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
 
 
 def _short(text: str, width: int = 70) -> str:

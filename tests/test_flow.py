@@ -143,3 +143,21 @@ def test_validate_reports_grounding_after_references(tmp_path):
     assert code == 2
     assert f"{path}: question 'gone': field 'section': no section 'nowhere'" in lines
     assert any(line.startswith(f"{path}: question 'load': field 'value': 45%") for line in lines), lines
+
+
+def test_every_report_format_the_command_line_offers_renders(tmp_path):
+    """defaults.REPORT_FORMATS is the one list: --format offers it, report renders each."""
+    from briefing import pack as packs
+    from briefing import report
+    from briefing.defaults import REPORT_FORMATS
+    from briefing.engine import Session
+
+    pack = packs.load()
+    session = Session.start(pack, profile="ana", seed=1, limit=2)
+    session.answer("five")
+    session.finish()
+    built = report.build(session)
+    rendered = {fmt: report.render(built, fmt) for fmt in REPORT_FORMATS}
+    assert rendered["json"].lstrip().startswith("{")
+    assert rendered["junit"].lstrip().startswith("<?xml")
+    assert "Score" in rendered["text"]

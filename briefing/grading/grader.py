@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 
 from briefing.grading import names, numbers
 from briefing.grading.normalize import normalize
-from briefing.pack import Pack, expected_text
+from briefing.pack import OPTION_LABELS, Pack, expected_text, option_label
 
 __all__ = ["Verdict", "grade", "figure_matches", "MAX_ANSWER"]
 
@@ -344,9 +344,10 @@ def _grade_attribution(q, text: str, pack: Pack):
 
 # --- choice ------------------------------------------------------------------------
 
-_LETTER = re.compile(r"(?:option )?\(?([a-e])\s*[).:]?", re.ASCII)
+_L = f"[{OPTION_LABELS}]"  # one option label
+_LETTER = re.compile(rf"(?:option )?\(?({_L})\s*[).:]?", re.ASCII)
 # A letter and the option's text: "b) February", "(b) February", "b. February", "option b: February".
-_LABELLED = r"(?:option ([a-e])\s*[).:-]?|\(?([a-e])\s*[).:]|([a-e]) -) ?(.+)"
+_LABELLED = rf"(?:option ({_L})\s*[).:-]?|\(?({_L})\s*[).:]|({_L}) -) ?(.+)"
 _END_PUNCT = " .!?;,'\""
 _ARTICLES = frozenset({"the", "a", "an"})
 _PREPOSITIONS = frozenset({"in", "on", "at", "by", "during"})
@@ -419,13 +420,14 @@ def _chosen(c: _Choice, text: str) -> tuple[int | None, str | None]:
             return chosen, None  # "b) February", or "b) Feb..." that names no other option
         return (
             None,
-            f"{letter} is {c.options[chosen]}, but {c.options[by_text]} is {'abcde'[by_text]}: choose one",
+            f"{letter} is {c.options[chosen]}, but {c.options[by_text]} is "
+            f"{option_label(by_text)}: choose one",
         )
     return _by_text(c, text, norm), None
 
 
 def _letter(c: _Choice, letter: str) -> tuple[int | None, str | None]:
-    index = ord(letter) - ord("a")
+    index = OPTION_LABELS.index(letter)
     return (index, None) if index < len(c.texts) else (None, None)
 
 
@@ -487,7 +489,11 @@ def _grade_choice(q, text: str, pack: Pack):
     c = _cached(_CHOICES, q, _make_choice)
     index, why = _chosen(c, text)
     if index is None:
-        return False, None, why or f"choose one of the options, a to {'abcde'[len(c.texts) - 1]}"
+        return (
+            False,
+            None,
+            why or f"choose one of the options, {OPTION_LABELS[0]} to {option_label(len(c.texts) - 1)}",
+        )
     if index == c.answer:
         return True, None, None
     facts = _facts(pack)

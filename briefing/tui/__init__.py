@@ -18,12 +18,13 @@ def run_app(args: argparse.Namespace) -> int:
 
     from briefing import pack as packs
     from briefing import store
+    from briefing.defaults import SAVES_DIR
 
     pack = packs.load(getattr(args, "pack", None))
     profile = getattr(args, "profile", None)
     if profile is not None:
         profile = store.check_profile(profile)
-    saves = Path(getattr(args, "saves", None) or "saves")
+    saves = Path(getattr(args, "saves", None) or SAVES_DIR)
     store.check_writable(saves, profile)  # without a profile yet: the saves folder itself
 
     from briefing.tui.app import BriefingApp

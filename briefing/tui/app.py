@@ -16,6 +16,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from briefing import store
+from briefing.defaults import SAVES_DIR
 from briefing.engine import Session, now_utc
 from briefing.errors import SaveError
 from briefing.pack import Pack
@@ -57,7 +58,7 @@ class BriefingApp(App[int]):
         pack: Pack,
         *,
         profile: str | None = None,
-        saves: str | Path = "saves",
+        saves: str | Path = SAVES_DIR,
         seed: int | None = None,
         limit: int | None = None,
         clock: Clock = now_utc,

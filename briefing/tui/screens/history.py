@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -13,28 +12,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from briefing import stats, store
+from briefing.stats import SESSION_COLUMNS, percent_text, session_row
 from briefing.tui.text import data
 from briefing.tui.widgets.percent_trend import PercentTrend
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
-
-
-def _when(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
-
-
-def _took(seconds: float | None) -> str:
-    if seconds is None or seconds < 0:
-        return "—"
-    minutes, secs = divmod(round(seconds), 60)
-    return f"{minutes} min {secs:02d} s" if minutes < 60 else f"{minutes // 60} h {minutes % 60:02d} min"
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}%"
 
 
 class HistoryScreen(Screen[None]):
@@ -48,8 +31,7 @@ class HistoryScreen(Screen[None]):
         loaded = store.load_sessions(app.saves, app.profile)
         for problem in loaded.problems:
             self.notify(problem, title="A save could not be read", severity="warning", markup=False)
-        sessions = [s for s in loaded.sessions if s.pack_id == app.pack.id]
-        result = stats.compute(sessions, app.pack)
+        result = stats.compute(loaded.sessions, app.pack)
         self.result = result
 
         yield Static(
@@ -68,8 +50,9 @@ class HistoryScreen(Screen[None]):
                 yield Static(
                     Content(
                         f"{result.sessions} finished session{plural}  ·  full quizzes: "
-                        f"last {_pct(result.last_percent)}  ·  best {_pct(result.best_percent)}  ·  "
-                        f"mean {_pct(result.mean_percent)}"
+                        f"last {percent_text(result.last_percent)}  ·  "
+                        f"best {percent_text(result.best_percent)}  ·  "
+                        f"mean {percent_text(result.mean_percent)}"
                     ),
                     id="totals",
                 )
@@ -103,14 +86,7 @@ class HistoryScreen(Screen[None]):
         if result.sessions == 0:
             return
         table = self.query_one("#sessions", DataTable)
-        table.add_columns("Started (UTC)", "Score", "Percent", "Result", "Quiz", "Time taken")
+        table.add_columns(*SESSION_COLUMNS)
         for s in reversed(result.sessions_list):
-            table.add_row(
-                _when(s.started_at),
-                f"{s.score}/{s.max_score}",
-                _pct(s.percent),
-                "pass" if s.passed else "fail",
-                s.scope,
-                _took(s.duration_seconds),
-            )
+            table.add_row(*session_row(s))
         table.focus()

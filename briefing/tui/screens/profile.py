@@ -12,8 +12,8 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing import store
+from briefing.defaults import PROFILE as DEFAULT_PROFILE
 from briefing.errors import SaveError
-from briefing.records import DEFAULT_PROFILE
 from briefing.tui.text import data
 
 
