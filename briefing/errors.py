@@ -65,3 +65,48 @@ class SaveError(BriefingError):
 
 class UsageError(BriefingError):
     """The command line is wrong."""
+
+
+# What pydantic's error types mean, said as a person fixing a TOML file needs it.
+# Packs, answers and saves all read their errors through `schema_message`.
+_SCHEMA_MESSAGES = {
+    "missing": "required",
+    "extra_forbidden": "unknown field",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_type": "must be a number",
+    "float_parsing": "must be a number",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "string_type": "must be a string",
+    "string_too_short": "must not be empty",
+    "list_type": "must be a list",
+    "dict_type": "must be a table",
+    "model_type": "must be a table",
+    "model_attributes_type": "must be a table",
+    "datetime_type": "must be a date and time",
+    "datetime_parsing": "must be a date and time",
+    "datetime_from_date_parsing": "must be a date and time",
+    "string_pattern_mismatch": "must be letters, digits, '-' or '_'",
+}
+
+
+def schema_message(err: dict, overrides: dict[str, str] | None = None) -> str:
+    """One of pydantic's errors (an item of `ValidationError.errors()`) in plain words."""
+    kind = err["type"]
+    if overrides and kind in overrides:
+        return overrides[kind]
+    if kind in _SCHEMA_MESSAGES:
+        return _SCHEMA_MESSAGES[kind]
+    ctx = err.get("ctx") or {}
+    if kind == "too_short":
+        return f"must have at least {ctx['min_length']} entries"
+    if kind == "too_long":
+        return f"must have at most {ctx['max_length']} entries"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = ctx.get("ge", ctx.get("le"))
+        return f"must be {'at least' if kind == 'greater_than_equal' else 'at most'} {bound}"
+    if kind == "literal_error":
+        return f"must be {ctx['expected']}"
+    return str(err["msg"]).removeprefix("Value error, ")

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 import rtoml  # a compiled TOML parser: a 10,000-question pack in half tomli's time
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from briefing.errors import PackError, Problem
+from briefing.errors import PackError, Problem, schema_message
 
 BUNDLED_PACK = Path(__file__).parent / "data" / "questions.toml"
 MAX_PACK_BYTES = 5 * 1024 * 1024
@@ -319,42 +319,18 @@ _KIND_NAMES = {
     "truefalse": "TrueFalseQuestion",
     "list": "ListQuestion",
 }
-_MESSAGES = {
-    "missing": "required",
-    "extra_forbidden": "unknown field",
-    "float_parsing": "must be a number",
-    "float_type": "must be a number",
-    "int_type": "must be a whole number",
-    "bool_type": "must be true or false",
-    "bool_parsing": "must be true or false",
-    "string_type": "must be a string",
-    "list_type": "must be a list",
-    "string_too_short": "must not be empty",
+# What a pack's schema says beyond errors.schema_message's common words.
+_PACK_MESSAGES = {
     "string_pattern_mismatch": "must be lower-case letters, digits, '-' or '_'",
-    "model_type": "must be a table",
-    "model_attributes_type": "must be a table",
     "union_tag_invalid": "must be one of " + ", ".join(KINDS),
     "union_tag_not_found": "required (one of " + ", ".join(KINDS) + ")",
 }
 
 
 def _message(err: dict) -> str:
-    kind = err["type"]
-    if kind == "string_pattern_mismatch" and err["ctx"]["pattern"] == _NO_CONTROL:
+    if err["type"] == "string_pattern_mismatch" and err["ctx"]["pattern"] == _NO_CONTROL:
         return "contains a control character"
-    if kind in _MESSAGES:
-        return _MESSAGES[kind]
-    if kind == "too_short":
-        return f"must have at least {err['ctx']['min_length']} entries"
-    if kind == "too_long":
-        return f"must have at most {err['ctx']['max_length']} entries"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        bound = err["ctx"].get("ge", err["ctx"].get("le"))
-        return f"must be {'at least' if kind == 'greater_than_equal' else 'at most'} {bound}"
-    if kind == "literal_error":
-        return f"must be one of {err['ctx']['expected']}"
-    msg = err["msg"]
-    return msg.removeprefix("Value error, ")
+    return schema_message(err, _PACK_MESSAGES)
 
 
 def _problems(exc: ValidationError, data: dict, label: str) -> list[Problem]:

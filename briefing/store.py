@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 import tomli_w
 from pydantic import ValidationError
 
-from briefing.errors import Problem, SaveError, printable
+from briefing.errors import Problem, SaveError, printable, schema_message
 from briefing.records import PROFILE_RE, SCHEMA_VERSION, SessionRecord, check_profile, new_session_id  # noqa: F401
 
 if TYPE_CHECKING:  # resuming needs the engine; reading saves for stats does not
@@ -295,7 +295,7 @@ def _load_one(path: Path, profile: str, result: LoadResult) -> SessionRecord | N
         errors = exc.errors()
         first = errors[0]
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        bad(_message(first) + more, _loc(first["loc"]), stat=st)
+        bad(schema_message(first) + more, _loc(first["loc"]), stat=st)
         return None
     if isinstance(version, int) and version < 1:
         bad(f"must be 1 to {SCHEMA_VERSION}", "schema_version", stat=st)
@@ -363,34 +363,6 @@ def _rename_no_replace(src: Path, dst: Path) -> None:
 
 
 # --- small helpers -------------------------------------------------------------
-
-_MESSAGES = {
-    "missing": "required",
-    "extra_forbidden": "unknown field",
-    "int_type": "must be a whole number",
-    "int_parsing": "must be a whole number",
-    "int_from_float": "must be a whole number",
-    "float_type": "must be a number",
-    "float_parsing": "must be a number",
-    "bool_type": "must be true or false",
-    "bool_parsing": "must be true or false",
-    "string_type": "must be a string",
-    "list_type": "must be a list",
-    "model_type": "must be a table",
-    "model_attributes_type": "must be a table",
-    "datetime_type": "must be a date and time",
-    "datetime_parsing": "must be a date and time",
-    "datetime_from_date_parsing": "must be a date and time",
-    "string_pattern_mismatch": "must be letters, digits, '-' or '_'",
-}
-
-
-def _message(err: dict) -> str:
-    if err["type"] in _MESSAGES:
-        return _MESSAGES[err["type"]]
-    if err["type"] == "literal_error":
-        return f"must be {err['ctx']['expected']}"
-    return err["msg"].removeprefix("Value error, ")
 
 
 def _loc(loc: tuple) -> str | None:

@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 
 from briefing.grading import names, numbers
 from briefing.grading.normalize import normalize
+from briefing.grading.vocabulary import FALL_WORDS, RISE_WORDS
 from briefing.pack import OPTION_LABELS, Pack, expected_text, option_label
 
 __all__ = ["Verdict", "grade", "figure_matches", "MAX_ANSWER"]
@@ -64,14 +65,6 @@ class Verdict:
 
 # --- figures ---------------------------------------------------------------------
 
-_DOWN_WORDS = frozenset(
-    "fall fell fallen falls falling decline declined declines drop dropped drops decrease decreased "
-    "decreases down lower cut cuts shrink shrank shrunk reduce reduced reduction".split()
-)
-_UP_WORDS = frozenset(
-    "rise rose risen rises rising grow grew grown grows growth increase increased increases up higher "
-    "gain gained jump jumped climb climbed".split()
-)
 _ASCII_WORD = re.compile(r"[a-z]+")
 _SCALE_FACTORS = (1e3, 1e6, 1e9, 1e12, 1e-3, 1e-6, 1e-9, 1e-12)
 _SCALE_FACTORS_PERCENT = _SCALE_FACTORS + (100.0, 0.01)
@@ -124,7 +117,7 @@ def _question_direction(q, expected: numbers.Figure | None) -> int | None:
     if first is not None and first < 0:
         return -1
     said = set(_ASCII_WORD.findall(normalize(q.prompt + " " + q.measures)))
-    down, up = bool(said & _DOWN_WORDS), bool(said & _UP_WORDS)
+    down, up = bool(said & FALL_WORDS), bool(said & RISE_WORDS)
     if down != up:
         return -1 if down else 1
     return None

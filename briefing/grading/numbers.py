@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.grading.normalize import normalize
+from briefing.grading.vocabulary import FALL_WORDS, MINUS_WORDS, PLUS_WORDS, RISE_WORDS
 
 __all__ = ["Figure", "parse", "find_all", "UNIT_NAMES"]
 
@@ -377,17 +378,8 @@ _MONEY_OR_LENGTH = _MONEY | {"km", "mi", "m", "cm", "mm", "ft", "yd"}
 # Units a spaced "m" or "b" may scale: "1890 m yuan", "200 m km".
 _SCALED_UNITS = _MONEY_OR_LENGTH
 
-_DOWN = frozenset(
-    "down fell fall falls falling fallen decline declined declines declining drop dropped drops "
-    "dropping decrease decreased decreases decreasing lower cut cuts shrank shrink shrinks shrunk "
-    "slid slide slides slipped dipped dip dips reduced reduction contracted slumped plunged tumbled "
-    "minus".split()
-)
-_UP = frozenset(
-    "up rose rise rises rising risen increase increased increases increasing grew grow grows growing "
-    "grown growth gain gained gains jumped jump jumps climbed climb climbs higher plus surged surge "
-    "more".split()
-)
+_DOWN = FALL_WORDS | MINUS_WORDS
+_UP = RISE_WORDS | PLUS_WORDS
 # Direction words that can follow a figure: "40.7% lower", "a 92% increase".
 _DOWN_AFTER = frozenset("down lower decline drop fall decrease cut reduction less".split())
 _UP_AFTER = frozenset("up higher increase rise growth gain jump more".split())
