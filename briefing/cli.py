@@ -10,7 +10,7 @@ import argparse
 import gc
 import sys
 
-from briefing import __version__, defaults
+from briefing import defaults
 from briefing.errors import BriefingError, UsageError
 
 
@@ -19,6 +19,19 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+class _Version(argparse.Action):
+    """--version: the installed package's version, read only when asked."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        import briefing
+
+        print(f"briefing {briefing.__version__}")
+        parser.exit()
 
 
 def _positive(text: str) -> int:
@@ -80,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="A condensed briefing on a source document, then a quiz on its figures and "
         "attributions. With no command, opens the briefing and quiz in the terminal UI.",
     )
-    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    parser.add_argument("--version", action=_Version, help="print the version and exit")
     _session_options(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 

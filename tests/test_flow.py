@@ -161,3 +161,20 @@ def test_every_report_format_the_command_line_offers_renders(tmp_path):
     assert rendered["json"].lstrip().startswith("{")
     assert rendered["junit"].lstrip().startswith("<?xml")
     assert "Score" in rendered["text"]
+
+
+def test_one_version_from_the_package_metadata(capsys):
+    """`briefing --version` prints the version pyproject.toml gives, read from the installed package."""
+    import tomllib
+    from importlib.metadata import version
+
+    import pytest
+
+    from briefing.cli import main
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert version("briefing") == declared
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out == f"briefing {declared}\n"
