@@ -248,19 +248,15 @@ def _percent(part: int, whole: int) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
 
 
+# What a summary takes from its record as it is, under the same names.
+_SUMMARY_FIELDS = set(SessionSummary.model_fields) - {"duration_seconds"}
+
+
 def _summary(record: SessionRecord) -> SessionSummary:
     start, end = _utc(record.started_at), _utc(record.finished_at)
     return SessionSummary(
-        id=record.id,
-        pack_id=record.pack_id,
-        started_at=record.started_at,
-        finished_at=record.finished_at,
-        score=record.score,
-        max_score=record.max_score,
-        percent=record.percent,
-        passed=record.passed,
-        duration_seconds=(end - start).total_seconds() if end is not None else None,
-        scope=record.scope,
+        **record.model_dump(include=_SUMMARY_FIELDS),
+        duration_seconds=(end - start).total_seconds() if start is not None and end is not None else None,
     )
 
 
