@@ -29,6 +29,8 @@ _NO_CONTROL = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f]*$"
 # Every string of a pack is checked: no control characters reach a terminal.
 Str = Annotated[str, Field(pattern=_NO_CONTROL)]
 Text = Annotated[str, Field(min_length=1, pattern=_NO_CONTROL)]
+Period = Literal["day", "week", "month", "quarter", "half", "year"]
+Bound = Literal["about", "more than", "at least", "less than", "at most", "nearly"]
 # The units the grader reads: percent, a multiple, a fraction, money, distance, a count.
 Unit = Literal["%", "x", "fraction", "yuan", "usd", "km", "mi", ""]
 
@@ -97,6 +99,15 @@ class FigureQuestion(QuestionBase):
     # question's answer is given: "the year-over-year fall in Q1 R&D expenses".
     measures: Text
     tolerance: float | None = Field(default=None, ge=0)
+    # The figure's scope, as the source gives it; an answer that names another is wrong.
+    # period: what span the figure covers (one quarter's spending: "quarter").
+    period: Period | None = None
+    # base: what it is compared with: "year-over-year", "quarter-over-quarter",
+    # "month-over-month", ... (the grader knows their usual spellings), or any
+    # short text ("rivals", "2024"), which an answer's year-over-year contradicts.
+    base: Text | None = None
+    # bound: the source's own hedge: "passed 200 million" is "more than".
+    bound: Bound | None = None
 
     @model_validator(mode="after")
     def _value_or_range(self):

@@ -54,6 +54,9 @@ class Figure:
     # An unknown unit-like word written straight after a figure with no unit
     # ("bananas" of "1.89 billion bananas"); "" when none.
     noun: str = ""
+    # The period a rate written after it names ("a year", "per quarter", "/month"):
+    # "year", "quarter", ...; "" when none.
+    per: str = ""
 
     @property
     def is_range(self) -> bool:
@@ -403,7 +406,18 @@ _NOT_NOUNS = (
 )
 _RANGE_TO = frozenset({"to", "-", "through", "~", "到", "至"})
 _PER = frozenset({"a", "per", "each", "every", "/"})
-_PERIODS = frozenset({"quarter", "year", "month", "week", "day", "annum"})
+# What a rate's period word names: "1.89 billion a quarter", "200 million km per month".
+_PERIODS = {
+    "quarter": "quarter",
+    "year": "year",
+    "yr": "year",
+    "annum": "year",
+    "month": "month",
+    "mo": "month",
+    "week": "week",
+    "wk": "week",
+    "day": "day",
+}
 
 # --- tokens ----------------------------------------------------------------------
 
@@ -461,6 +475,7 @@ class _Q:
     digits: bool = False  # written in digits
     exp: int = 0  # the power of ten of its scale words, 0 when none
     noun: str = ""  # an unknown unit-like word straight after it ("bananas")
+    per: str = ""  # the period of a rate written after it ("a year" -> "year")
 
 
 def _fraction_precision(num: float, den: float) -> float:
@@ -753,6 +768,7 @@ def _read(toks: list[_Tok], i: int, bare_fractions: bool, signed: bool = True) -
         q.noun = _noun(toks, j)
     # "a quarter", "per year" after a figure is a rate, not another figure
     if j + 1 < n and toks[j].text in _PER and toks[j + 1].text in _PERIODS:
+        q.per = _PERIODS[toks[j + 1].text]
         j += 2
     # direction after: "40.7% lower", "a 92% increase"
     if sign is None and j < n and toks[j].kind == WORD:
@@ -818,6 +834,7 @@ def _figure(q: _Q, text: str, toks: list[_Tok]) -> Figure:
         scaled=q.scaled,
         text=_span(text, toks, q.start, q.end),
         noun=q.noun,
+        per=q.per,
     )
 
 
@@ -883,6 +900,7 @@ def _scan(text: str, bare_fractions: bool, limit: int, prose: bool = False) -> l
                         scaled=low.scaled or hi.scaled,
                         text=_span(text, toks, i, hi.end),
                         noun=hi.noun,
+                        per=hi.per,
                     )
                 )
                 if prose:  # "from 3.19bn to 1.89bn" may be two levels, not a range
