@@ -7,13 +7,17 @@ naming the file, the question id and the field.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, Protocol, TypeVar
 
 import rtoml  # a compiled TOML parser: a 10,000-question pack in half tomli's time
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from briefing.errors import PackError, Problem
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 BUNDLED_PACK = Path(__file__).parent / "data" / "questions.toml"
 MAX_PACK_BYTES = 5 * 1024 * 1024
@@ -151,10 +155,9 @@ class ListQuestion(QuestionBase):
         return items
 
 
-Question = Annotated[
-    FigureQuestion | AttributionQuestion | ChoiceQuestion | TrueFalseQuestion | ListQuestion,
-    Field(discriminator="kind"),
-]
+# Any question, for annotations; `Question` is the same union as pydantic reads it.
+AnyQuestion = FigureQuestion | AttributionQuestion | ChoiceQuestion | TrueFalseQuestion | ListQuestion
+Question = Annotated[AnyQuestion, Field(discriminator="kind")]
 KINDS = ("figure", "attribution", "choice", "truefalse", "list")
 
 
@@ -174,24 +177,31 @@ class Pack(Strict):
     def person(self, person_id: str) -> Person:
         return _index(self.people)[person_id]
 
-    def question(self, question_id: str):
+    def question(self, question_id: str) -> AnyQuestion:
         return _index(self.questions)[question_id]
 
 
-def _index(items) -> dict:
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_HasId)
+
+
+def _index(items: Iterable[_T]) -> dict[str, _T]:
     return {item.id: item for item in items}
 
 
-def expected_text(question, pack: Pack) -> str:
+def expected_text(question: AnyQuestion, pack: Pack) -> str:
     """What a question's right answer looks like, for feedback and reports."""
-    kind = question.kind
-    if kind == "figure":
+    if question.kind == "figure":
         return question.expected
-    if kind == "attribution":
+    if question.kind == "attribution":
         return pack.person(question.speaker).name
-    if kind == "choice":
+    if question.kind == "choice":
         return question.answer
-    if kind == "truefalse":
+    if question.kind == "truefalse":
         return "true" if question.answer else "false"
     return ", ".join(question.items)
 
@@ -279,7 +289,7 @@ def load(path: str | Path | None = None, *, label: str | None = None) -> Pack:
     path = Path(path) if path is not None else BUNDLED_PACK
     label = label or (path.name if path == BUNDLED_PACK else str(path))
     pack, problems = problems_of(read_toml(path, label=label), label)
-    if problems:
+    if problems or pack is None:  # no pack comes without a problem saying why
         raise PackError(problems)
     return pack
 
@@ -310,7 +320,7 @@ _MESSAGES = {
 }
 
 
-def _message(err: dict) -> str:
+def _message(err: ErrorDetails) -> str:
     kind = err["type"]
     if kind == "string_pattern_mismatch" and err["ctx"]["pattern"] == _NO_CONTROL:
         return "contains a control character"

@@ -28,12 +28,16 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tomli_w
 from pydantic import ValidationError
 
 from briefing.errors import Problem, SaveError, printable
 from briefing.records import PROFILE_RE, SCHEMA_VERSION, SessionRecord, check_profile, new_session_id  # noqa: F401
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 # A session id is also a file name: no dots (no hidden files, no `..`), no slashes.
 SESSION_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}")
@@ -366,7 +370,7 @@ _MESSAGES = {
 }
 
 
-def _message(err: dict) -> str:
+def _message(err: ErrorDetails) -> str:
     if err["type"] in _MESSAGES:
         return _MESSAGES[err["type"]]
     if err["type"] == "literal_error":
@@ -374,7 +378,7 @@ def _message(err: dict) -> str:
     return err["msg"].removeprefix("Value error, ")
 
 
-def _loc(loc: tuple) -> str | None:
+def _loc(loc: tuple[int | str, ...]) -> str | None:
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
