@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import partial
 
 from briefing.errors import Problem
 from briefing.grading import numbers
 from briefing.grading.grader import figure_matches, grade
 from briefing.grading.normalize import normalize
-from briefing.pack import Pack, expected_text
+from briefing.pack import AnyQuestion, Pack, Section, expected_text
 
 
 def check(pack: Pack, label: str, parallel: bool = False) -> list[Problem]:
@@ -39,13 +40,13 @@ def check(pack: Pack, label: str, parallel: bool = False) -> list[Problem]:
     return problems + questions(pack.questions)
 
 
-def _check_questions(pack: Pack, label: str, questions) -> list[Problem]:
+def _check_questions(pack: Pack, label: str, questions: Sequence[AnyQuestion]) -> list[Problem]:
     """The problems of these questions of the pack: references, grounding, the answer typed back."""
     problems: list[Problem] = []
     sections = {s.id: s for s in pack.sections}
     people = {p.id: p for p in pack.people}
     bodies: dict[str, str] = {}
-    figures: dict[str, list] = {}
+    figures: dict[str, list[numbers.Figure]] = {}
     for q in questions:
         where = f"question {q.id!r}"
         section = sections.get(q.section)
@@ -70,7 +71,9 @@ def _check_questions(pack: Pack, label: str, questions) -> list[Problem]:
     return problems
 
 
-def _not_stated(q, pack: Pack, section, body: str, figures: dict) -> tuple[str, str] | None:
+def _not_stated(
+    q: AnyQuestion, pack: Pack, section: Section, body: str, figures: dict[str, list[numbers.Figure]]
+) -> tuple[str, str] | None:
     """(field, message) when the section does not state the question's answer."""
     name = f"section {section.id!r}"
     if q.evidence:
@@ -108,7 +111,7 @@ def _not_stated(q, pack: Pack, section, body: str, figures: dict) -> tuple[str, 
     return None
 
 
-def _figures_of(section, figures: dict) -> list:
+def _figures_of(section: Section, figures: dict[str, list[numbers.Figure]]) -> list[numbers.Figure]:
     """Every figure the section states, read once per section (`figures` keeps them)."""
     if section.id not in figures:
         figures[section.id] = numbers.find_all(section.body)
@@ -141,7 +144,7 @@ _QUOTED = re.compile(r"\"([^\"]{12,})\"")
 def check_source(pack: Pack, source: str, label: str) -> list[Problem]:
     """Quotes (attribution quotes, and quoted passages in the briefing) verbatim in the source."""
     text = _quote_form(source)
-    problems = []
+    problems: list[Problem] = []
     for q in pack.questions:
         if q.kind == "attribution" and not q.paraphrase and _quote_form(q.quote) not in text:
             problems.append(Problem(label, f"question {q.id!r}", "quote", "not found verbatim in the source"))
