@@ -11,11 +11,16 @@ Nothing here imports Textual or Rich.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, overload
 
 from pydantic import BaseModel
 
 from briefing.records import SessionRecord
+
+if TYPE_CHECKING:
+    from briefing.pack import Pack
 
 UNKNOWN_SECTION = "unknown"
 WEAKEST = 5
@@ -70,7 +75,7 @@ class Stats(BaseModel):
         return [s for s in self.sessions_list if s.scope == "full"]
 
 
-def compute(sessions: list[SessionRecord], pack=None) -> Stats:
+def compute(sessions: list[SessionRecord], pack: Pack | None = None) -> Stats:
     """Stats over the finished sessions among `sessions`; `pack` names sections and prompts."""
     done = sorted((s for s in sessions if s.status == "finished"), key=_start_key)
     percents = [s.percent for s in sorted(done, key=_finish_key) if s.scope == "full"]
@@ -85,7 +90,7 @@ def compute(sessions: list[SessionRecord], pack=None) -> Stats:
     known = {q.id: q for q in pack.questions} if pack is not None else {}
     pack_order = {qid: n for n, qid in enumerate(known)}
     ids = sorted(asked, key=lambda qid: (pack_order.get(qid, len(pack_order)), qid))
-    per_question = []
+    per_question: list[QuestionStat] = []
     for qid in ids:
         question = known.get(qid)
         section = (question.section if question else UNKNOWN_SECTION) if pack is not None else None
@@ -100,12 +105,13 @@ def compute(sessions: list[SessionRecord], pack=None) -> Stats:
             )
         )
 
-    per_section = []
+    per_section: list[SectionStat] = []
     if pack is not None:
         titles = {s.id: s.title for s in pack.sections}
         order = list(titles) + [UNKNOWN_SECTION]
         totals: dict[str, list[int]] = {}
         for q in per_question:
+            assert q.section is not None  # with a pack, every question has one (UNKNOWN_SECTION at worst)
             entry = totals.setdefault(q.section, [0, 0])
             entry[0] += q.asked
             entry[1] += q.correct
@@ -154,7 +160,7 @@ def render_text(stats: Stats, profile: str) -> str:
 
     out += ["By section", "----------"]
     if stats.per_section:
-        rows = [
+        rows: list[tuple[str, ...]] = [
             (_short(s.title or s.section, 40), str(s.asked), str(s.correct), _pct(s.accuracy))
             for s in stats.per_section
         ]
@@ -195,17 +201,23 @@ def render_text(stats: Stats, profile: str) -> str:
 # --- helpers -------------------------------------------------------------------
 
 
+@overload
+def _utc(when: datetime) -> datetime: ...
+@overload
+def _utc(when: None) -> None: ...
+@overload
+def _utc(when: datetime | None) -> datetime | None: ...
 def _utc(when: datetime | None) -> datetime | None:
     if when is None:
         return None
     return when.replace(tzinfo=UTC) if when.tzinfo is None else when
 
 
-def _finish_key(record: SessionRecord):
+def _finish_key(record: SessionRecord) -> tuple[datetime, datetime, str]:
     return (_utc(record.finished_at) or _utc(record.started_at), _utc(record.started_at), record.id)
 
 
-def _start_key(record: SessionRecord):
+def _start_key(record: SessionRecord) -> tuple[datetime, str]:
     return (_utc(record.started_at), record.id)
 
 
@@ -246,11 +258,11 @@ def _short(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
     """Rows under a header; the first column left-aligned, the rest right-aligned."""
     widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
 
-    def line(cells):
+    def line(cells: tuple[str, ...]) -> str:
         parts = [cells[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True)]
         return "  " + "  ".join(parts).rstrip()
 
