@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
@@ -38,7 +39,7 @@ class BriefingError(Exception):
 
     exit_code = 2
 
-    def __init__(self, problems: list[Problem] | str):
+    def __init__(self, problems: Sequence[Problem | str] | str):
         self.problems: list[Problem | str] = [problems] if isinstance(problems, str) else list(problems)
         super().__init__(str(self))
 

@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 
 from briefing import pack as packs
-from briefing.engine import Session
+from briefing.engine import Saver, Session
 from briefing.errors import AnswersError, Problem, UsageError, printable
+from briefing.grading.grader import Verdict
 from briefing.records import DEFAULT_PROFILE, check_profile
 
 MAX_ANSWERS_BYTES = 5 * 1024 * 1024
@@ -35,7 +36,7 @@ def read_answers(name: str, pack: packs.Pack) -> dict[str, str]:
         raise AnswersError([Problem(name, None, "answers", "must be a table of question id = answer")])
     problems = [Problem(name, None, key, "unknown field") for key in data if key != "answers"]
     known = {q.id for q in pack.questions}
-    result = {}
+    result: dict[str, str] = {}
     for qid, value in answers.items():
         where = f"question {qid!r}"
         if qid not in known:
@@ -53,7 +54,7 @@ def read_answers(name: str, pack: packs.Pack) -> dict[str, str]:
     return result
 
 
-def ask_text(question, number: int, total: int) -> str:
+def ask_text(question: packs.AnyQuestion, number: int, total: int) -> str:
     """How a question reads on a line-based terminal."""
     lines = [f"[{number}/{total}] {question.prompt}"]
     if question.kind == "choice":
@@ -65,7 +66,7 @@ def ask_text(question, number: int, total: int) -> str:
     return printable("\n".join(lines))
 
 
-def feedback_text(verdict) -> str:
+def feedback_text(verdict: Verdict) -> str:
     if verdict.correct:
         return "  right."
     head = "  skipped" if verdict.skipped else "  wrong"
@@ -105,8 +106,8 @@ def run(args: argparse.Namespace) -> int:
             pack, profile=profile, seed=args.seed, limit=args.limit, mode="headless", saver=saver
         )
     if answers is not None:
-        while not session.done:
-            session.answer(answers.get(session.current.id, ""))
+        while (question := session.current) is not None:  # until done
+            session.answer(answers.get(question.id, ""))
     else:
         try:
             _ask_on_stdin(session)
@@ -133,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
     return 0 if session.passed else 1
 
 
-def _resumed(pack: packs.Pack, profile: str, saves: Path, saver) -> Session:
+def _resumed(pack: packs.Pack, profile: str, saves: Path, saver: Saver) -> Session:
     session, unreadable, stale = Session.resume_saved(pack, saves, profile, saver)
     for line in unreadable + stale:
         print(printable(line), file=sys.stderr)
@@ -157,8 +158,8 @@ def _mention_unfinished(pack: packs.Pack, profile: str, saves: Path) -> None:
 
 def _ask_on_stdin(session: Session) -> None:
     err = sys.stderr
-    while not session.done:
-        print(ask_text(session.current, session.position + 1, session.total), file=err)
+    while (question := session.current) is not None:  # until done
+        print(ask_text(question, session.position + 1, session.total), file=err)
         print("> ", end="", file=err, flush=True)
         line = sys.stdin.readline()
         if not line:  # end of input: the rest count as unanswered
