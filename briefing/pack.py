@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Annotated, Literal, Protocol, Self, TypeVar
 
 import rtoml  # a compiled TOML parser: a 10,000-question pack in half tomli's time
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -102,7 +102,7 @@ class FigureQuestion(QuestionBase):
     tolerance: float | None = Field(default=None, ge=0)
 
     @model_validator(mode="after")
-    def _value_or_range(self):
+    def _value_or_range(self) -> Self:
         if self.value is None and (self.low is None or self.high is None):
             raise ValueError("value: give either value, or both low and high")
         if self.value is not None and (self.low is not None or self.high is not None):
@@ -127,7 +127,7 @@ class ChoiceQuestion(QuestionBase):
     answer: Text
 
     @model_validator(mode="after")
-    def _answer_among_options(self):
+    def _answer_among_options(self) -> Self:
         folded = [o.casefold() for o in self.options]
         if len(set(folded)) != len(folded):
             raise ValueError("options: duplicate option")
@@ -149,7 +149,7 @@ class ListQuestion(QuestionBase):
 
     @field_validator("items")
     @classmethod
-    def _unique(cls, items):
+    def _unique(cls, items: list[str]) -> list[str]:
         if len({i.casefold() for i in items}) != len(items):
             raise ValueError("duplicate item")
         return items
