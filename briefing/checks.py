@@ -10,13 +10,14 @@ wrong; with `parallel=True` a big pack's questions are checked on several cores.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import partial
 
 from briefing.errors import Problem
 from briefing.grading import numbers
 from briefing.grading.grader import figure_matches, grade
 from briefing.grading.normalize import normalize
-from briefing.pack import Pack, expected_text
+from briefing.pack import AnyQuestion, Pack, Section, expected_text
 
 
 def check(pack: Pack, label: str, parallel: bool = False) -> list[Problem]:
@@ -31,7 +32,7 @@ def check(pack: Pack, label: str, parallel: bool = False) -> list[Problem]:
     return questions(pack.questions)
 
 
-def _check_questions(pack: Pack, label: str, questions) -> list[Problem]:
+def _check_questions(pack: Pack, label: str, questions: Sequence[AnyQuestion]) -> list[Problem]:
     """The grounding problems of these questions: each answer stated in its section, and
     the expected answer graded right when typed back. Questions whose references do
     not resolve are pack.references' to report and are passed over here."""
@@ -39,7 +40,7 @@ def _check_questions(pack: Pack, label: str, questions) -> list[Problem]:
     sections = {s.id: s for s in pack.sections}
     people = {p.id for p in pack.people}
     bodies: dict[str, str] = {}
-    figures: dict[str, list] = {}
+    figures: dict[str, list[numbers.Figure]] = {}
     for q in questions:
         where = f"question {q.id!r}"
         section = sections.get(q.section)
@@ -60,7 +61,9 @@ def _check_questions(pack: Pack, label: str, questions) -> list[Problem]:
     return problems
 
 
-def _not_stated(q, pack: Pack, section, body: str, figures: dict) -> tuple[str, str] | None:
+def _not_stated(
+    q: AnyQuestion, pack: Pack, section: Section, body: str, figures: dict[str, list[numbers.Figure]]
+) -> tuple[str, str] | None:
     """(field, message) when the section does not state the question's answer."""
     name = f"section {section.id!r}"
     if q.evidence:
@@ -98,7 +101,7 @@ def _not_stated(q, pack: Pack, section, body: str, figures: dict) -> tuple[str, 
     return None
 
 
-def _figures_of(section, figures: dict) -> list:
+def _figures_of(section: Section, figures: dict[str, list[numbers.Figure]]) -> list[numbers.Figure]:
     """Every figure the section states, read once per section (`figures` keeps them)."""
     if section.id not in figures:
         figures[section.id] = numbers.find_all(section.body)
@@ -131,7 +134,7 @@ _QUOTED = re.compile(r"\"([^\"]{12,})\"")
 def check_source(pack: Pack, source: str, label: str) -> list[Problem]:
     """Quotes (attribution quotes, and quoted passages in the briefing) verbatim in the source."""
     text = _quote_form(source)
-    problems = []
+    problems: list[Problem] = []
     for q in pack.questions:
         if q.kind == "attribution" and not q.paraphrase and _quote_form(q.quote) not in text:
             problems.append(Problem(label, f"question {q.id!r}", "quote", "not found verbatim in the source"))

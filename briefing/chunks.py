@@ -53,7 +53,7 @@ def map_chunks(fn: Callable[[Sequence[T]], list[R]], items: Sequence[T], workers
     return results
 
 
-def _fork(fn: Callable, chunk: Sequence) -> tuple[int, int] | None:
+def _fork(fn: Callable[[Sequence[T]], list[R]], chunk: Sequence[T]) -> tuple[int, int] | None:
     """(pid, read end of its pipe) of a child working on chunk; None if no child could start."""
     try:
         read, write = os.pipe()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+from typing import NoReturn
 
 from briefing import defaults
 from briefing.errors import BriefingError, UsageError
@@ -17,7 +18,7 @@ from briefing.errors import BriefingError, UsageError
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line and exit code 2."""
 
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
 
 
@@ -54,7 +55,7 @@ def _seed(text: str) -> int:
 def _session_options(p: argparse.ArgumentParser, top: bool = False) -> None:
     # On a subcommand the defaults are left to the top-level parser, so that
     # `briefing --profile ana quiz` and `briefing quiz --profile ana` agree.
-    def default(value):
+    def default(value: str | None) -> str | None:
         return value if top else argparse.SUPPRESS
 
     p.add_argument(

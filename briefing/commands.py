@@ -21,12 +21,15 @@ def validate(args: argparse.Namespace) -> int:
 
     path = Path(args.pack) if args.pack else packs.BUNDLED_PACK
     label = args.pack or path.name
-    pack, problems, count = None, [], None
+    pack: packs.Pack | None = None
+    problems: list[Problem | str] = []  # a PackError's may be plain lines
+    count: int | None = None
     try:
         data = packs.read_toml(path, label=label)
         if isinstance(data.get("questions"), list):
             count = len(data["questions"])  # as written, the invalid ones too
-        pack, problems = packs.problems_of(data, label)
+        pack, found = packs.problems_of(data, label)
+        problems += found
         if pack is not None:
             problems += check(pack, label, parallel=True)
         if args.source and pack is not None:
@@ -53,7 +56,7 @@ def validate(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             print(str(problem), file=sys.stderr)
-        if not problems:  # one line per problem, nothing else: `wc -l` counts them
+        if not problems and pack is not None:  # one line per problem, nothing else: `wc -l` counts them
             print(f"{label}: valid: {len(pack.questions)} questions in {len(pack.sections)} sections")
     return EXIT_PASSED if not problems else EXIT_USAGE
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from briefing.grading.grader import Verdict, grade
-from briefing.pack import Pack
-from briefing.records import AnswerRecord, SessionRecord, new_session_id
+from briefing.pack import AnyQuestion, Pack
+from briefing.records import AnswerRecord, Mode, Scope, SessionRecord, new_session_id
 
 Saver = Callable[[SessionRecord], object]
 
@@ -38,7 +38,7 @@ def choose_order(
 class Outcome:
     """One asked question with its answer and verdict, for results and reports."""
 
-    question: object
+    question: AnyQuestion
     record: AnswerRecord
     verdict: Verdict
 
@@ -68,7 +68,7 @@ class Session:
         seed: int | None = None,
         limit: int | None = None,
         only: Iterable[str] | None = None,
-        mode: str = "headless",
+        mode: Mode = "headless",
         saver: Saver | None = None,
         now: datetime | None = None,
     ) -> Session:
@@ -76,7 +76,9 @@ class Session:
             seed = random.randrange(2**31)
         started = now or now_utc()
         order = choose_order(pack, seed, limit, only)
-        scope = "retry" if only is not None else "limited" if len(order) < len(pack.questions) else "full"
+        scope: Scope = (
+            "retry" if only is not None else "limited" if len(order) < len(pack.questions) else "full"
+        )
         record = SessionRecord(
             id=new_session_id(started),
             profile=profile,
@@ -113,7 +115,7 @@ class Session:
     ) -> tuple[Session | None, list[str]]:
         """The newest of `records` (newest first) that this pack can resume, and why
         each newer one could not be (one line each, naming the session)."""
-        problems = []
+        problems: list[str] = []
         for record in records:
             try:
                 return cls.resume(pack, record, saver), problems
@@ -133,7 +135,7 @@ class Session:
         return len(self.verdicts)
 
     @property
-    def current(self):
+    def current(self) -> AnyQuestion | None:
         """The question to ask now, or None when every question has had its turn."""
         return self.questions[self.position] if self.position < self.total else None
 
@@ -174,8 +176,8 @@ class Session:
 
     def finish(self, now: datetime | None = None) -> SessionRecord:
         """Close the session: unanswered questions count as wrong; save it."""
-        while not self.done:
-            self._record(self.current, "", grade(self.current, "", self.pack), now, save=False)
+        while (question := self.current) is not None:  # until done
+            self._record(question, "", grade(question, "", self.pack), now, save=False)
         self.record.status = "finished"
         self.record.finished_at = now or now_utc()
         self._refresh_score()
@@ -193,10 +195,12 @@ class Session:
 
     # --- inside ----------------------------------------------------------------
 
-    def _judge(self, question, answer: AnswerRecord) -> Verdict:
+    def _judge(self, question: AnyQuestion, answer: AnswerRecord) -> Verdict:
         return grade(question, answer.given, self.pack)
 
-    def _record(self, question, text: str, verdict: Verdict, now, save: bool = True) -> None:
+    def _record(
+        self, question: AnyQuestion, text: str, verdict: Verdict, now: datetime | None, save: bool = True
+    ) -> None:
         self.verdicts.append(verdict)
         self.record.answers.append(
             AnswerRecord(

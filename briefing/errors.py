@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.defaults import EXIT_USAGE
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 
@@ -40,7 +44,7 @@ class BriefingError(Exception):
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, problems: list[Problem] | str):
+    def __init__(self, problems: Sequence[Problem | str] | str):
         self.problems: list[Problem | str] = [problems] if isinstance(problems, str) else list(problems)
         super().__init__(str(self))
 
@@ -92,7 +96,7 @@ _SCHEMA_MESSAGES = {
 }
 
 
-def schema_message(err: dict, overrides: dict[str, str] | None = None) -> str:
+def schema_message(err: ErrorDetails, overrides: dict[str, str] | None = None) -> str:
     """One of pydantic's errors (an item of `ValidationError.errors()`) in plain words."""
     kind = err["type"]
     if overrides and kind in overrides:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from briefing.markdown import LIST_ITEM, TABLE_LINE, TABLE_RULE
-from briefing.pack import Pack, Section, expected_text
+from briefing.pack import AnyQuestion, Pack, Section, expected_text
 
 KEY_FIGURE_IDS = ("key-figures", "key_figures", "figures", "numbers")
 
@@ -70,7 +70,7 @@ def blocks(body: str) -> list[str]:
     return out
 
 
-def _needles(question, pack: Pack) -> list[str]:
+def _needles(question: AnyQuestion, pack: Pack) -> list[str]:
     """What to look for, most telling first."""
     needles = [question.evidence] if question.evidence else []
     if question.kind == "attribution":
@@ -83,7 +83,7 @@ def _needles(question, pack: Pack) -> list[str]:
     return [n for n in needles if n.strip()]
 
 
-def excerpt(question, pack: Pack) -> str:
+def excerpt(question: AnyQuestion, pack: Pack) -> str:
     """The paragraph, list item or table row of the question's section that answers it.
 
     The whole section body when no single part names the answer.

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from briefing import pack as packs
 from briefing.defaults import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PASSED, SAVES_DIR
-from briefing.engine import Session
+from briefing.engine import Saver, Session
 from briefing.errors import AnswersError, Problem, UsageError, printable
+from briefing.grading.grader import Verdict
 from briefing.pack import option_label
 from briefing.records import profile_or_default
 
@@ -36,7 +37,7 @@ def read_answers(name: str, pack: packs.Pack) -> dict[str, str]:
         raise AnswersError([Problem(name, None, "answers", "must be a table of question id = answer")])
     problems = [Problem(name, None, key, "unknown field") for key in data if key != "answers"]
     known = {q.id for q in pack.questions}
-    result = {}
+    result: dict[str, str] = {}
     for qid, value in answers.items():
         where = f"question {qid!r}"
         if qid not in known:
@@ -54,7 +55,7 @@ def read_answers(name: str, pack: packs.Pack) -> dict[str, str]:
     return result
 
 
-def ask_text(question, number: int, total: int) -> str:
+def ask_text(question: packs.AnyQuestion, number: int, total: int) -> str:
     """How a question reads on a line-based terminal."""
     lines = [f"[{number}/{total}] {question.prompt}"]
     if question.kind == "choice":
@@ -66,7 +67,7 @@ def ask_text(question, number: int, total: int) -> str:
     return printable("\n".join(lines))
 
 
-def feedback_text(verdict) -> str:
+def feedback_text(verdict: Verdict) -> str:
     if verdict.correct:
         return "  right."
     head = "  skipped" if verdict.skipped else "  wrong"
@@ -106,8 +107,8 @@ def run(args: argparse.Namespace) -> int:
             pack, profile=profile, seed=args.seed, limit=args.limit, mode="headless", saver=saver
         )
     if answers is not None:
-        while not session.done:
-            session.answer(answers.get(session.current.id, ""))
+        while (question := session.current) is not None:  # until done
+            session.answer(answers.get(question.id, ""))
     else:
         try:
             _ask_on_stdin(session)
@@ -134,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_PASSED if session.passed else EXIT_FAILED
 
 
-def _resumed(pack: packs.Pack, profile: str, saves: Path, saver) -> Session:
+def _resumed(pack: packs.Pack, profile: str, saves: Path, saver: Saver) -> Session:
     from briefing import store
 
     session, unreadable, stale = store.resume_saved(pack, saves, profile, saver)
@@ -162,8 +163,8 @@ def _mention_unfinished(pack: packs.Pack, profile: str, saves: Path) -> None:
 
 def _ask_on_stdin(session: Session) -> None:
     err = sys.stderr
-    while not session.done:
-        print(ask_text(session.current, session.position + 1, session.total), file=err)
+    while (question := session.current) is not None:  # until done
+        print(ask_text(question, session.position + 1, session.total), file=err)
         print("> ", end="", file=err, flush=True)
         line = sys.stdin.readline()
         if not line:  # end of input: the rest count as unanswered

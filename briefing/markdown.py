@@ -60,7 +60,9 @@ def _render(kind: str, lines: list[str], width: int) -> str:
     if kind == "heading":
         return heading(_HEADING.sub("", lines[0]).strip().rstrip("#").strip(), "-", width)
     if kind == "item":
-        marker = LIST_ITEM.match(lines[0]).group().strip()
+        first = LIST_ITEM.match(lines[0])
+        assert first is not None  # _blocks starts an item only at a list marker
+        marker = first.group().strip()
         marker = "-" if marker in "-*+" else marker
         text = " ".join(line.strip() for line in [LIST_ITEM.sub("", lines[0], count=1), *lines[1:]])
         return _fill(text, width, marker + " ", " " * (len(marker) + 1))

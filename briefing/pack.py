@@ -8,13 +8,17 @@ naming the file, the question id and the field.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, Protocol, Self, TypeVar
 
 import rtoml  # a compiled TOML parser: a 10,000-question pack in half tomli's time
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from briefing.errors import PackError, Problem, schema_message
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 BUNDLED_PACK = Path(__file__).parent / "data" / "questions.toml"
 MAX_PACK_BYTES = 5 * 1024 * 1024
@@ -110,7 +114,7 @@ class FigureQuestion(QuestionBase):
     bound: Bound | None = None
 
     @model_validator(mode="after")
-    def _value_or_range(self):
+    def _value_or_range(self) -> Self:
         if self.value is None and (self.low is None or self.high is None):
             raise ValueError("value: give either value, or both low and high")
         if self.value is not None and (self.low is not None or self.high is not None):
@@ -135,7 +139,7 @@ class ChoiceQuestion(QuestionBase):
     answer: Text
 
     @model_validator(mode="after")
-    def _answer_among_options(self):
+    def _answer_among_options(self) -> Self:
         folded = [o.casefold() for o in self.options]
         if len(set(folded)) != len(folded):
             raise ValueError("options: duplicate option")
@@ -157,16 +161,15 @@ class ListQuestion(QuestionBase):
 
     @field_validator("items")
     @classmethod
-    def _unique(cls, items):
+    def _unique(cls, items: list[str]) -> list[str]:
         if len({i.casefold() for i in items}) != len(items):
             raise ValueError("duplicate item")
         return items
 
 
-Question = Annotated[
-    FigureQuestion | AttributionQuestion | ChoiceQuestion | TrueFalseQuestion | ListQuestion,
-    Field(discriminator="kind"),
-]
+# Any question, for annotations; `Question` is the same union as pydantic reads it.
+AnyQuestion = FigureQuestion | AttributionQuestion | ChoiceQuestion | TrueFalseQuestion | ListQuestion
+Question = Annotated[AnyQuestion, Field(discriminator="kind")]
 KINDS = ("figure", "attribution", "choice", "truefalse", "list")
 
 # How a choice question's options are labelled, in every front end and in answers files.
@@ -194,24 +197,31 @@ class Pack(Strict):
     def person(self, person_id: str) -> Person:
         return _index(self.people)[person_id]
 
-    def question(self, question_id: str):
+    def question(self, question_id: str) -> AnyQuestion:
         return _index(self.questions)[question_id]
 
 
-def _index(items) -> dict:
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_HasId)
+
+
+def _index(items: Iterable[_T]) -> dict[str, _T]:
     return {item.id: item for item in items}
 
 
-def expected_text(question, pack: Pack) -> str:
+def expected_text(question: AnyQuestion, pack: Pack) -> str:
     """What a question's right answer looks like, for feedback and reports."""
-    kind = question.kind
-    if kind == "figure":
+    if question.kind == "figure":
         return question.expected
-    if kind == "attribution":
+    if question.kind == "attribution":
         return pack.person(question.speaker).name
-    if kind == "choice":
+    if question.kind == "choice":
         return question.answer
-    if kind == "truefalse":
+    if question.kind == "truefalse":
         return "true" if question.answer else "false"
     return ", ".join(question.items)
 
@@ -318,7 +328,7 @@ def load(path: str | Path | None = None, *, label: str | None = None) -> Pack:
     path = Path(path) if path is not None else BUNDLED_PACK
     label = label or (path.name if path == BUNDLED_PACK else str(path))
     pack, problems = problems_of(read_toml(path, label=label), label)
-    if problems or pack is None:
+    if problems or pack is None:  # no pack comes without a problem saying why
         raise PackError(problems)
     return pack
 
@@ -338,7 +348,7 @@ _PACK_MESSAGES = {
 }
 
 
-def _message(err: dict) -> str:
+def _message(err: ErrorDetails) -> str:
     if err["type"] == "string_pattern_mismatch" and err["ctx"]["pattern"] == _NO_CONTROL:
         return "contains a control character"
     return schema_message(err, _PACK_MESSAGES)

@@ -20,6 +20,11 @@ from briefing.errors import SaveError, printable
 SCHEMA_VERSION = 1
 PROFILE_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
+# Which front end took a session.
+Mode = Literal["tui", "headless"]
+# "full": every question of the pack; "limited": --limit; "retry": the missed ones again.
+Scope = Literal["full", "limited", "retry"]
+
 
 class AnswerRecord(BaseModel):
     """One question as asked in a session and how it was answered."""
@@ -55,10 +60,9 @@ class SessionRecord(BaseModel):
     max_score: int = 0
     percent: float = 0.0
     passed: bool = False
-    mode: Literal["tui", "headless"] = "headless"
-    # "full": every question of the pack; "limited": --limit; "retry": the missed ones again.
+    mode: Mode = "headless"
     # Only full sessions make the headline last/best/mean percent.
-    scope: Literal["full", "limited", "retry"] = "full"
+    scope: Scope = "full"
 
 
 def new_session_id(now: datetime | None = None) -> str:

@@ -52,19 +52,19 @@ def _number(x: float | None) -> float | int | None:
 
 def build(session: Session) -> Report:
     record, pack = session.record, session.pack
-    results = []
+    results: list[QuestionResult] = []
     for outcome in session.outcomes():
         q, a, v = outcome.question, outcome.record, outcome.verdict
-        extra = {}
+        # Each kind's own fields; the others stay None (and out of the JSON).
+        value: float | None = None
+        low: float | None = None
+        high: float | None = None
+        unit: str | None = None
+        speaker: str | None = None
         if q.kind == "figure":
-            extra = {
-                "value": _number(q.value),
-                "low": _number(q.low),
-                "high": _number(q.high),
-                "unit": q.unit,
-            }
+            value, low, high, unit = _number(q.value), _number(q.low), _number(q.high), q.unit
         elif q.kind == "attribution":
-            extra = {"speaker": pack.person(q.speaker).name}
+            speaker = pack.person(q.speaker).name
         results.append(
             QuestionResult(
                 id=q.id,
@@ -77,7 +77,11 @@ def build(session: Session) -> Report:
                 explanation=v.explanation,
                 trap=v.trap,
                 note=v.note,
-                **extra,
+                value=value,
+                low=low,
+                high=high,
+                unit=unit,
+                speaker=speaker,
             )
         )
     return Report(

@@ -11,11 +11,16 @@ Nothing here imports Textual or Rich.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, overload
 
 from pydantic import BaseModel
 
 from briefing.records import SessionRecord
+
+if TYPE_CHECKING:
+    from briefing.pack import Pack
 
 UNKNOWN_SECTION = "unknown"
 WEAKEST = 5
@@ -70,7 +75,7 @@ class Stats(BaseModel):
         return [s for s in self.sessions_list if s.scope == "full"]
 
 
-def compute(sessions: list[SessionRecord], pack=None) -> Stats:
+def compute(sessions: list[SessionRecord], pack: Pack | None = None) -> Stats:
     """Stats over the finished sessions among `sessions`; `pack` names sections and prompts.
 
     With a pack, only its own sessions count: question ids are a pack's own, so
@@ -92,7 +97,7 @@ def compute(sessions: list[SessionRecord], pack=None) -> Stats:
     known = {q.id: q for q in pack.questions} if pack is not None else {}
     pack_order = {qid: n for n, qid in enumerate(known)}
     ids = sorted(asked, key=lambda qid: (pack_order.get(qid, len(pack_order)), qid))
-    per_question = []
+    per_question: list[QuestionStat] = []
     for qid in ids:
         question = known.get(qid)
         section = (question.section if question else UNKNOWN_SECTION) if pack is not None else None
@@ -107,12 +112,13 @@ def compute(sessions: list[SessionRecord], pack=None) -> Stats:
             )
         )
 
-    per_section = []
+    per_section: list[SectionStat] = []
     if pack is not None:
         titles = {s.id: s.title for s in pack.sections}
         order = list(titles) + [UNKNOWN_SECTION]
         totals: dict[str, list[int]] = {}
         for q in per_question:
+            assert q.section is not None  # with a pack, every question has one (UNKNOWN_SECTION at worst)
             entry = totals.setdefault(q.section, [0, 0])
             entry[0] += q.asked
             entry[1] += q.correct
@@ -161,7 +167,7 @@ def render_text(stats: Stats, profile: str) -> str:
 
     out += ["By section", "----------"]
     if stats.per_section:
-        rows = [
+        rows: list[tuple[str, ...]] = [
             (_short(s.title or s.section, 40), str(s.asked), str(s.correct), percent_text(s.accuracy))
             for s in stats.per_section
         ]
@@ -227,6 +233,12 @@ def when_text(moment: datetime) -> str:
 # --- helpers -------------------------------------------------------------------
 
 
+@overload
+def _utc(when: datetime) -> datetime: ...
+@overload
+def _utc(when: None) -> None: ...
+@overload
+def _utc(when: datetime | None) -> datetime | None: ...
 def _utc(when: datetime | None) -> datetime | None:
     return None if when is None else _as_utc(when)
 
@@ -236,11 +248,11 @@ def _as_utc(when: datetime) -> datetime:
     return when.replace(tzinfo=UTC) if when.tzinfo is None else when
 
 
-def _finish_key(record: SessionRecord):
+def _finish_key(record: SessionRecord) -> tuple[datetime, datetime, str]:
     return (_utc(record.finished_at) or _utc(record.started_at), _utc(record.started_at), record.id)
 
 
-def _start_key(record: SessionRecord):
+def _start_key(record: SessionRecord) -> tuple[datetime, str]:
     return (_utc(record.started_at), record.id)
 
 
@@ -265,11 +277,11 @@ def _short(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
     """Rows under a header; the first column left-aligned, the rest right-aligned."""
     widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
 
-    def line(cells):
+    def line(cells: tuple[str, ...]) -> str:
         parts = [cells[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True)]
         return "  " + "  ".join(parts).rstrip()
 

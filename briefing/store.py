@@ -365,7 +365,7 @@ def _rename_no_replace(src: Path, dst: Path) -> None:
 # --- small helpers -------------------------------------------------------------
 
 
-def _loc(loc: tuple) -> str | None:
+def _loc(loc: tuple[int | str, ...]) -> str | None:
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))

@@ -33,12 +33,25 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from briefing.grading import names, numbers
 from briefing.grading.normalize import normalize
 from briefing.grading.vocabulary import FALL_WORDS, RISE_WORDS
-from briefing.pack import OPTION_LABELS, Pack, expected_text, option_label
+from briefing.pack import (
+    OPTION_LABELS,
+    AnyQuestion,
+    AttributionQuestion,
+    ChoiceQuestion,
+    FigureQuestion,
+    ListQuestion,
+    Pack,
+    TrueFalseQuestion,
+    expected_text,
+    option_label,
+)
 
 __all__ = ["Verdict", "grade", "figure_matches", "MAX_ANSWER"]
 
@@ -76,8 +89,8 @@ class _Target:
 
     unit: str
     value: float | None  # magnitude, or None for a range
-    low: float | None  # magnitudes, low <= high
-    high: float | None
+    low: float  # magnitudes, low <= high; both the value itself when it is not a range
+    high: float
     tol: float
     direction: int | None  # -1 a fall, +1 a rise, None when it does not matter
     # The tolerance is half a unit of the last written digit: its edge is out
@@ -101,6 +114,17 @@ def _convert(value: float, unit: str, to: str) -> float | None:
     return None
 
 
+def _in(value: float, unit: str, to: str) -> float:
+    """`value` in `unit` read in `to`, the units known to agree (`_convert` is not None)."""
+    if unit == to or not unit:
+        return value
+    if unit == "%" and to == "fraction":
+        return value / 100
+    if unit == "fraction" and to == "%":
+        return value * 100
+    return value
+
+
 def _close(a: float, b: float, tol: float, strict: bool = False) -> bool:
     if not (math.isfinite(a) and math.isfinite(b)):
         return False  # inf - inf is nan, and inf <= inf would take "1e999" for anything
@@ -110,7 +134,7 @@ def _close(a: float, b: float, tol: float, strict: bool = False) -> bool:
     return abs(a - b) <= tol + slack
 
 
-def _question_direction(q, expected: numbers.Figure | None) -> int | None:
+def _question_direction(q: FigureQuestion, expected: numbers.Figure | None) -> int | None:
     if expected is not None and expected.sign is not None:
         return expected.sign
     first = q.value if q.value is not None else q.low
@@ -123,14 +147,14 @@ def _question_direction(q, expected: numbers.Figure | None) -> int | None:
     return None
 
 
-def _figure_target(q) -> _Target:
+def _figure_target(q: FigureQuestion) -> _Target:
     expected = numbers.parse(q.expected)
     unit = q.unit  # one of the units the pack schema allows, all known here
     if q.tolerance is not None:
         tol = q.tolerance
     elif expected is not None:
-        tol = _convert(expected.precision, expected.unit, unit)
-        tol = expected.precision if tol is None else tol
+        converted = _convert(expected.precision, expected.unit, unit)
+        tol = expected.precision if converted is None else converted
     else:
         tol = 0.0
     direction = _question_direction(q, expected)
@@ -138,7 +162,9 @@ def _figure_target(q) -> _Target:
     words = frozenset(_ASCII_WORD.findall(normalize(" ".join((q.prompt, q.measures, q.expected)))))
     also = expected.unit if unit == "" and expected is not None and expected.unit in _COUNTED else None
     if q.value is not None:
-        return _Target(unit, abs(q.value), None, None, tol, direction, strict, words, also)
+        value = abs(q.value)
+        return _Target(unit, value, value, value, tol, direction, strict, words, also)
+    assert q.low is not None and q.high is not None  # the schema: a value, or both low and high
     low, high = sorted((abs(q.low), abs(q.high)))
     return _Target(unit, None, low, high, tol, direction, strict, words, also)
 
@@ -154,10 +180,12 @@ def _named_by(t: _Target, noun: str) -> bool:
 
 
 def _option_target(fig: numbers.Figure) -> _Target:
-    if fig.is_range:
-        low, high = sorted((abs(fig.low), abs(fig.high)))
-        return _Target(fig.unit, None, low, high, fig.precision, fig.sign)
-    return _Target(fig.unit, abs(fig.value), None, None, fig.precision, fig.sign)
+    if fig.value is not None:
+        value = abs(fig.value)
+        return _Target(fig.unit, value, value, value, fig.precision, fig.sign)
+    assert fig.low is not None and fig.high is not None  # numbers.parse: a value, or a range
+    low, high = sorted((abs(fig.low), abs(fig.high)))
+    return _Target(fig.unit, None, low, high, fig.precision, fig.sign)
 
 
 def _judge(t: _Target, fig: numbers.Figure, explain: bool = True) -> tuple[bool, str | None]:
@@ -175,8 +203,8 @@ def _judge(t: _Target, fig: numbers.Figure, explain: bool = True) -> tuple[bool,
     if fig.noun and t.unit and not _named_by(t, fig.noun):
         return False, f"wrong unit: {fig.noun}"  # "1.89 billion bananas"
     tol, strict = t.tol, t.strict
-    if t.value is not None:
-        v = abs(_convert(fig.value, fig.unit, t.unit))
+    if t.value is not None and fig.value is not None:  # one figure, both (the shapes were matched above)
+        v = abs(_in(fig.value, fig.unit, t.unit))
         target = t.value
         if not _close(v, target, tol, strict):
             if not explain:
@@ -185,8 +213,8 @@ def _judge(t: _Target, fig: numbers.Figure, explain: bool = True) -> tuple[bool,
             if target and any(_close(v * f, target, tol, strict) for f in factors):
                 return False, "right number, wrong scale"
             return False, None
-    else:
-        lo, hi = sorted((abs(_convert(fig.low, fig.unit, t.unit)), abs(_convert(fig.high, fig.unit, t.unit))))
+    elif fig.low is not None and fig.high is not None:  # a range, both
+        lo, hi = sorted((abs(_in(fig.low, fig.unit, t.unit)), abs(_in(fig.high, fig.unit, t.unit))))
         if not (_close(lo, t.low, tol, strict) and _close(hi, t.high, tol, strict)):
             if not explain:
                 return False, None
@@ -196,6 +224,8 @@ def _judge(t: _Target, fig: numbers.Figure, explain: bool = True) -> tuple[bool,
             ):
                 return False, "right number, wrong scale"
             return False, None
+    else:
+        return False, None  # neither a value nor both ends: no figure numbers.parse makes
     if fig.sign is not None and t.direction is not None and fig.sign != t.direction:
         return False, "wrong direction: it " + ("fell" if t.direction < 0 else "rose")
     return True, None
@@ -208,14 +238,17 @@ def _bare(fig: numbers.Figure) -> numbers.Figure:
 
 # --- caches ------------------------------------------------------------------------
 
-_TARGETS: dict[int, tuple[object, _Target]] = {}
+_TARGETS: dict[int, tuple[FigureQuestion, _Target]] = {}
 _PACKS: dict[int, tuple[Pack, _PackFacts]] = {}
-_CHOICES: dict[int, tuple[object, _Choice]] = {}
-_LISTS: dict[int, tuple[object, list]] = {}
+_CHOICES: dict[int, tuple[ChoiceQuestion, _Choice]] = {}
+_LISTS: dict[int, tuple[ListQuestion, list[_Item]]] = {}
 _CACHE_LIMIT = 4096
 
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
-def _cached(cache: dict, obj, make):
+
+def _cached(cache: dict[int, tuple[_K, _V]], obj: _K, make: Callable[[_K], _V]) -> _V:
     hit = cache.get(id(obj))
     if hit is not None and hit[0] is obj:
         return hit[1]
@@ -226,7 +259,7 @@ def _cached(cache: dict, obj, make):
     return value
 
 
-def _target(q) -> _Target:
+def _target(q: FigureQuestion) -> _Target:
     return _cached(_TARGETS, q, _figure_target)
 
 
@@ -239,7 +272,7 @@ class _PackFacts:
         self.figures = [(q, _target(q)) for q in pack.questions if q.kind == "figure"]
         self.option_traps: dict[tuple[str, int], str | None] = {}
 
-    def trap_for(self, fig: numbers.Figure, exclude=None):
+    def trap_for(self, fig: numbers.Figure, exclude: FigureQuestion | None = None) -> FigureQuestion | None:
         """The first other figure question `fig` answers, as precisely as it is written, or None.
 
         "1.89" is within the half-unit tolerance of "two" further upgrades, but
@@ -258,9 +291,11 @@ def _echoes(t: _Target, fig: numbers.Figure) -> bool:
     prec = _convert(fig.precision, fig.unit, t.unit)
     if prec is None:
         return False
-    if t.value is not None:
-        return _close(abs(_convert(fig.value, fig.unit, t.unit)), t.value, prec)
-    lo, hi = sorted((abs(_convert(fig.low, fig.unit, t.unit)), abs(_convert(fig.high, fig.unit, t.unit))))
+    if t.value is not None and fig.value is not None:  # one figure, both (`_judge` matched the shapes)
+        return _close(abs(_in(fig.value, fig.unit, t.unit)), t.value, prec)
+    if fig.low is None or fig.high is None:
+        return False  # not a range either: no figure numbers.parse makes
+    lo, hi = sorted((abs(_in(fig.low, fig.unit, t.unit)), abs(_in(fig.high, fig.unit, t.unit))))
     return _close(lo, t.low, prec) and _close(hi, t.high, prec)
 
 
@@ -268,7 +303,7 @@ def _facts(pack: Pack) -> _PackFacts:
     return _cached(_PACKS, pack, _PackFacts)
 
 
-def figure_matches(question, figure: numbers.Figure) -> bool:
+def figure_matches(question: FigureQuestion, figure: numbers.Figure | None) -> bool:
     """Whether `figure` (parsed from an answer or found in prose) is the question's figure."""
     if figure is None:
         return False
@@ -278,36 +313,40 @@ def figure_matches(question, figure: numbers.Figure) -> bool:
 # --- grading ---------------------------------------------------------------------
 
 
-def grade(question, text: str, pack: Pack) -> Verdict:
+def grade(question: AnyQuestion, text: str, pack: Pack) -> Verdict:
     """Judge `text` as an answer to `question` of `pack`."""
-    kind = question.kind
     expected = expected_text(question, pack)
     if not text or not text.strip():
         return Verdict(False, text, expected, question.explanation, skipped=True)
     if len(text) > MAX_ANSWER and len(text.strip()) > _limit(question, expected):
         # Far longer than any right answer: reading a pasted page would only be slow.
         return Verdict(False, text, expected, question.explanation, note="too long: type just the answer")
-    if kind == "figure":
+    # Compared on `kind` (which narrows the union as isinstance would, at half its cost).
+    if question.kind == "figure":
         correct, trap, note = _grade_figure(question, text, pack)
-    elif kind == "attribution":
+    elif question.kind == "attribution":
         correct, trap, note = _grade_attribution(question, text, pack)
-    elif kind == "choice":
+    elif question.kind == "choice":
         correct, trap, note = _grade_choice(question, text, pack)
-    elif kind == "truefalse":
+    elif question.kind == "truefalse":
         correct, trap, note = _grade_truefalse(question, text)
-    elif kind == "list":
+    elif question.kind == "list":
         correct, trap, note = _grade_list(question, text)
     else:
-        raise ValueError(f"unknown question kind {kind!r}")
+        raise ValueError(f"unknown question kind {question.kind!r}")
     return Verdict(correct, text, expected, question.explanation, trap=trap, note=note)
 
 
-def _limit(q, expected: str) -> int:
+def _limit(q: AnyQuestion, expected: str) -> int:
     longest = max(map(len, q.options)) if q.kind == "choice" else len(expected)
     return max(MAX_ANSWER, 3 * longest)
 
 
-def _grade_figure(q, text: str, pack: Pack):
+# What each kind's grading says: (right, trap, note), as in Verdict.
+_Graded = tuple[bool, str | None, str | None]
+
+
+def _grade_figure(q: FigureQuestion, text: str, pack: Pack) -> _Graded:
     fig = numbers.parse(text)
     if fig is None:
         several = len(numbers.find_all(text)) > 1
@@ -326,7 +365,7 @@ def _shown(text: str, fig: numbers.Figure) -> str:
     return typed if len(typed) <= 40 else fig.text
 
 
-def _grade_attribution(q, text: str, pack: Pack):
+def _grade_attribution(q: AttributionQuestion, text: str, pack: Pack) -> _Graded:
     person = names.match_person(text, pack.people)
     if person is None:
         return False, None, None
@@ -375,7 +414,7 @@ class _Choice:
     answer: int
 
 
-def _make_choice(q) -> _Choice:
+def _make_choice(q: ChoiceQuestion) -> _Choice:
     texts = tuple(normalize(o).strip(_END_PUNCT) for o in q.options)
     figures = tuple(numbers.parse(o) for o in q.options)
     wanted = normalize(q.answer).strip(_END_PUNCT)
@@ -478,7 +517,7 @@ def _most_of(typed: tuple[str, ...], option: tuple[str, ...]) -> bool:
     return False
 
 
-def _grade_choice(q, text: str, pack: Pack):
+def _grade_choice(q: ChoiceQuestion, text: str, pack: Pack) -> _Graded:
     c = _cached(_CHOICES, q, _make_choice)
     index, why = _chosen(c, text)
     if index is None:
@@ -506,7 +545,7 @@ _FALSE = frozenset({"false", "f", "no", "n", "wrong", "incorrect", "0", "nope", 
 _LEAD_INS = ("it's ", "it is ", "that's ", "that is ", "this is ")
 
 
-def _grade_truefalse(q, text: str):
+def _grade_truefalse(q: TrueFalseQuestion, text: str) -> _Graded:
     norm = normalize(text).strip(_END_PUNCT)
     if norm.startswith(_LEAD_INS):
         norm = norm.split(" ", 2 if norm.startswith(("it is", "that is", "this is")) else 1)[-1].strip(
@@ -548,14 +587,18 @@ def _is_filler(piece: str) -> bool:
 _ACRONYM_SKIP = frozenset({"and", "of", "the", "a", "an", "for"})
 
 
-def _make_item(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+# A list item: its words, and the acronyms that also name it.
+_Item = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def _make_item(text: str) -> _Item:
     """(words, acronym forms): "operating systems" -> (("operating", "systems"), ("os", "oss", "oses"))."""
     w = names.words(text)
     initials = "".join(x[0] for x in w if x not in _ACRONYM_SKIP)
     return w, ((initials, initials + "s", initials + "es") if len(initials) >= 2 and len(w) >= 2 else ())
 
 
-def _item_matches(typed: tuple[str, ...], item: tuple) -> bool:
+def _item_matches(typed: tuple[str, ...], item: _Item) -> bool:
     # "OS", "OSes" for "operating systems"
     return names.same_words(typed, item[0]) or (len(typed) == 1 and typed[0] in item[1])
 
@@ -573,7 +616,13 @@ def _pieces(norm: str) -> list[tuple[int, int]]:
 
 
 def _assign(
-    norm: str, spans: list, filler: list, items: list, used: list[bool], i: int, longest: int
+    norm: str,
+    spans: list[tuple[int, int]],
+    filler: list[bool],
+    items: list[_Item],
+    used: list[bool],
+    i: int,
+    longest: int,
 ) -> bool:
     """Whether pieces i.. can be split into the unused items, each used once."""
     if i == len(spans):
@@ -589,7 +638,7 @@ def _assign(
     return filler[i] and _assign(norm, spans, filler, items, used, i + 1, longest)
 
 
-def _grade_list(q, text: str):
+def _grade_list(q: ListQuestion, text: str) -> _Graded:
     items = _cached(_LISTS, q, lambda q: [_make_item(i) for i in q.items])
     norm = normalize(text.replace("\r", "").replace("\n", " , "))
     spans = _pieces(norm)
@@ -602,7 +651,14 @@ def _grade_list(q, text: str):
     return False, None, _list_note(q, norm, spans, filler, items, longest)
 
 
-def _list_note(q, norm: str, spans: list, filler: list, items: list, longest: int) -> str:
+def _list_note(
+    q: ListQuestion,
+    norm: str,
+    spans: list[tuple[int, int]],
+    filler: list[bool],
+    items: list[_Item],
+    longest: int,
+) -> str:
     """What was wrong with a list: words that are no item, an item twice, or how many are missing."""
     used = [False] * len(items)
     extra: list[str] = []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Protocol
 
 from briefing.grading.normalize import fold
 
@@ -128,19 +129,35 @@ def _titles(w: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+class Named(Protocol):
+    """A roster person as names reads one: a pack's Person. (Not imported: loading a
+    pack runs its checks, which grade, so names stays clear of briefing.pack.)"""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def aliases(self) -> Sequence[str]: ...
+
+
+# A roster entry: the person, their names as word tuples, and the words said of them.
+_Form = tuple[Named, list[tuple[str, ...]], frozenset[str]]
 # Per roster: each person's accepted forms as word tuples, and the answers
 # already matched. Keyed by id() with the roster kept alongside, so a recycled
 # id is never mistaken for it.
-_ROSTERS: dict[int, tuple[Sequence, list, dict]] = {}
+_ROSTERS: dict[int, tuple[Sequence[Named], list[_Form], dict[str, Named | None]]] = {}
 _MATCHED_LIMIT = 4096
 
 
-def _roster(people: Sequence) -> tuple[list, dict]:
+def _roster(people: Sequence[Named]) -> tuple[list[_Form], dict[str, Named | None]]:
     key = id(people)
     hit = _ROSTERS.get(key)
     if hit is not None and hit[0] is people:
         return hit[1], hit[2]
-    forms = []
+    forms: list[_Form] = []
     for person in people:
         names = {_name_words(n) for n in (person.name, *person.aliases)}
         # What may be said of them beside a name: their role's words and their names'.
@@ -152,7 +169,7 @@ def _roster(people: Sequence) -> tuple[list, dict]:
     return forms, _ROSTERS[key][2]
 
 
-def match_person(text: str, people: Sequence):
+def match_person(text: str, people: Sequence[Named]) -> Named | None:
     """The roster person `text` names (by name or alias, small misspellings allowed), or None.
 
     A leading "the", "Mr", "Mrs", "Ms" or "Dr" and a trailing "said" are
@@ -174,10 +191,11 @@ def match_person(text: str, people: Sequence):
     return person
 
 
-def _match(typed: tuple[str, ...], roster: list):
+def _match(typed: tuple[str, ...], roster: list[_Form]) -> Named | None:
     if not typed:
         return None
-    fuzzy, exact = [], []
+    fuzzy: list[Named] = []
+    exact: list[Named] = []
     for person, forms, _ in roster:
         if typed in forms:
             exact.append(person)
@@ -206,7 +224,7 @@ def _initialled(typed: tuple[str, ...], form: tuple[str, ...]) -> bool:
     )
 
 
-def _described(typed: tuple[str, ...], forms: list, said: frozenset) -> bool:
+def _described(typed: tuple[str, ...], forms: list[tuple[str, ...]], said: frozenset[str]) -> bool:
     """A name of theirs in `typed`, and every other word one said of them (or filler)."""
     for form in forms:
         n = len(form)

@@ -568,10 +568,10 @@ def _read_core(toks: list[_Tok], i: int, bare_fractions: bool, glued: bool = Fal
                     return None
                 return _Q(value / den, _fraction_precision(value, den), "fraction", start=i, end=i + 3)
         elif i + 1 < n and _whole(t):
-            nxt = toks[i + 1].text
+            after = toks[i + 1].text
             # "1 / 10" spaced, both ends whole numbers
             if (
-                nxt == "/"
+                after == "/"
                 and i + 2 < n
                 and toks[i + 2].kind == NUM
                 and _whole(toks[i + 2])
@@ -582,8 +582,8 @@ def _read_core(toks: list[_Tok], i: int, bare_fractions: bool, glued: bool = Fal
                     return None
                 return _Q(value / den, _fraction_precision(value, den), "fraction", start=i, end=i + 3)
             # "1 tenth", "2 fifths"
-            if nxt in _FRACTIONS and 0 < value < 20:
-                den = _FRACTIONS[nxt]
+            if after in _FRACTIONS and 0 < value < 20:
+                den = _FRACTIONS[after]
                 return _Q(value / den, _fraction_precision(value, den), "fraction", start=i, end=i + 2)
             return _one_in(toks, i, value, i + 1) or q
         return q
@@ -601,8 +601,8 @@ def _read_core(toks: list[_Tok], i: int, bare_fractions: bool, glued: bool = Fal
             den = _FRACTIONS[toks[k].text]
             return _Q(1 / den, _fraction_precision(1, den), "fraction", start=i, end=k + 1)
         if w != "one":
-            nxt = toks[i + 1].text
-            if nxt in _SCALES and nxt not in _TIGHT_SCALES and nxt != "k":
+            after = toks[i + 1].text
+            if after in _SCALES and after not in _TIGHT_SCALES and after != "k":
                 return _Q(1.0, 0.5, start=i, end=i + 1)
             return None
     if w == "half":
@@ -974,8 +974,9 @@ def _same_figure(a: Figure, b: Figure) -> bool:
     if a.unit == b.unit or not a.unit or not b.unit:
         return a.value == b.value
     if {a.unit, b.unit} == {"%", "fraction"}:  # "a fifth (20%)"
-        pct, frac = (a, b) if a.unit == "%" else (b, a)
-        return abs(pct.value - frac.value * 100) <= 1e-9 * abs(pct.value) + 1e-12
+        pct, frac = (a.value, b.value) if a.unit == "%" else (b.value, a.value)
+        # Neither is a range (checked above), so both have a value.
+        return pct is not None and frac is not None and abs(pct - frac * 100) <= 1e-9 * abs(pct) + 1e-12
     return False
 
 

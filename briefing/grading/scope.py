@@ -81,7 +81,7 @@ PERIOD_WORDS: dict[str, re.Pattern[str]] = {
     "quarter": _words(
         r"quarterly",
         rf"{_IN} (?:the )?q[1-4]",
-        rf"{_IN} (?:the|a|one) (?:first |second |third |fourth |last |latest |past |previous |single )?quarter",
+        rf"{_IN} (?:the|a|one) (?:(?:first|second|third|fourth|last|latest|past|previous|single) )?quarter",
         rf"{_IN} (?:three|3) months",
     ),
     "month": _words(
