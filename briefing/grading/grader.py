@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from briefing.grading import names, numbers
+from briefing.grading import names, numbers, scope
 from briefing.grading.normalize import normalize
 from briefing.grading.vocabulary import FALL_WORDS, RISE_WORDS
 from briefing.pack import (
@@ -74,6 +74,13 @@ class Verdict:
     # Why a near miss is wrong: "right number, wrong scale", "wrong unit: miles".
     note: str | None = None
     skipped: bool = False
+    # The answer could not be read for the question's kind (no figure, no option,
+    # neither true nor false): a person at a keyboard is asked again (`note` says why).
+    unreadable: bool = False
+
+
+class _Unreadable(str):
+    """A note that says the answer could not be read, not that it was wrong."""
 
 
 # --- figures ---------------------------------------------------------------------
@@ -101,6 +108,8 @@ class _Target:
     words: frozenset[str] = frozenset()
     # A count whose expected text names its unit ("three days"): that unit is right too.
     also: str | None = None
+    # The period, comparison base and bound the source gives; an answer that says another is wrong.
+    scope: scope.Scope = scope.Scope()
 
 
 def _convert(value: float, unit: str, to: str) -> float | None:
@@ -161,12 +170,13 @@ def _figure_target(q: FigureQuestion) -> _Target:
     strict = q.tolerance is None
     words = frozenset(_ASCII_WORD.findall(normalize(" ".join((q.prompt, q.measures, q.expected)))))
     also = expected.unit if unit == "" and expected is not None and expected.unit in _COUNTED else None
+    fact = scope.Scope(q.period, scope.canonical_base(q.base), q.bound)
     if q.value is not None:
         value = abs(q.value)
-        return _Target(unit, value, value, value, tol, direction, strict, words, also)
+        return _Target(unit, value, value, value, tol, direction, strict, words, also, fact)
     assert q.low is not None and q.high is not None  # the schema: a value, or both low and high
     low, high = sorted((abs(q.low), abs(q.high)))
-    return _Target(unit, None, low, high, tol, direction, strict, words, also)
+    return _Target(unit, None, low, high, tol, direction, strict, words, also, fact)
 
 
 # Units a count may be written in: "three days" answers "how many days".
@@ -196,6 +206,11 @@ def _judge(t: _Target, fig: numbers.Figure, explain: bool = True) -> tuple[bool,
     """
     if fig.is_range != (t.value is None):
         return False, ("give the range, low to high" if t.value is None else "give one figure, not a range")
+    if fig.unit in ("x", "%"):
+        restated = _restated(t, fig)
+        if isinstance(restated, str):
+            return False, restated
+        fig = restated
     if fig.unit and fig.unit == t.also:
         fig = _bare(fig)  # "3 days" for a count of days
     if fig.unit and _convert(1.0, fig.unit, t.unit) is None:
@@ -229,6 +244,28 @@ def _judge(t: _Target, fig: numbers.Figure, explain: bool = True) -> tuple[bool,
     if fig.sign is not None and t.direction is not None and fig.sign != t.direction:
         return False, "wrong direction: it " + ("fell" if t.direction < 0 else "rose")
     return True, None
+
+
+def _restated(t: _Target, fig: numbers.Figure) -> numbers.Figure | str:
+    """An increase or a share said the other way round, in the target's terms, or why not.
+
+    "up 400%" is fivefold and "1.92x" is up 92% (a multiple m is a rise of (m - 1) x 100%);
+    "10x less" (or "ten times smaller", "fewer") is a tenth. A bare "400%" says no rise and
+    stays a percentage; "10x less" is no multiple.
+    """
+    if fig.value is None:
+        return fig  # a range keeps its own terms
+    v, prec = abs(fig.value), fig.precision
+    if fig.unit == "%" and t.unit == "x" and fig.sign == 1:
+        return replace(fig, value=1 + v / 100, unit="x", precision=prec / 100, sign=None)
+    if fig.unit == "x" and fig.sign == -1:
+        if t.unit in ("fraction", "%") and v > 1:
+            return replace(fig, value=1 / v, unit="fraction", precision=prec / (v * v), sign=None)
+        if t.unit == "x":
+            return f"{v:g} times less is 1/{v:g}, not a multiple"
+    if fig.unit == "x" and t.unit == "%" and t.direction == 1 and fig.sign is None and v > 1:
+        return replace(fig, value=(v - 1) * 100, unit="%", precision=prec * 100, sign=1)
+    return fig
 
 
 def _bare(fig: numbers.Figure) -> numbers.Figure:
@@ -334,7 +371,15 @@ def grade(question: AnyQuestion, text: str, pack: Pack) -> Verdict:
         correct, trap, note = _grade_list(question, text)
     else:
         raise ValueError(f"unknown question kind {question.kind!r}")
-    return Verdict(correct, text, expected, question.explanation, trap=trap, note=note)
+    return Verdict(
+        correct,
+        text,
+        expected,
+        question.explanation,
+        trap=trap,
+        note=note,
+        unreadable=isinstance(note, _Unreadable),
+    )
 
 
 def _limit(q: AnyQuestion, expected: str) -> int:
@@ -350,10 +395,14 @@ def _grade_figure(q: FigureQuestion, text: str, pack: Pack) -> _Graded:
     fig = numbers.parse(text)
     if fig is None:
         several = len(numbers.find_all(text)) > 1
-        return False, None, "give one figure" if several else "not a figure"
-    ok, note = _judge(_target(q), fig)
+        return False, None, _Unreadable("give one figure" if several else "not a figure")
+    target = _target(q)
+    ok, note = _judge(target, fig)
     if ok:
-        return True, None, None
+        if target.scope.empty:
+            return True, None, None
+        conflict = scope.conflict(target.scope, scope.read(text, fig.per))
+        return (True, None, None) if conflict is None else (False, None, conflict)
     other = _facts(pack).trap_for(fig, exclude=q)
     trap = f"{_shown(text, fig)} is {other.measures}" if other is not None else None
     return False, trap, note
@@ -524,7 +573,9 @@ def _grade_choice(q: ChoiceQuestion, text: str, pack: Pack) -> _Graded:
         return (
             False,
             None,
-            why or f"choose one of the options, {OPTION_LABELS[0]} to {option_label(len(c.texts) - 1)}",
+            _Unreadable(
+                why or f"choose one of the options, {OPTION_LABELS[0]} to {option_label(len(c.texts) - 1)}"
+            ),
         )
     if index == c.answer:
         return True, None, None
@@ -560,7 +611,7 @@ def _grade_truefalse(q: TrueFalseQuestion, text: str) -> _Graded:
         return q.answer is True, None, None
     if norm in _FALSE:
         return q.answer is False, None, None
-    return False, None, "answer true or false"
+    return False, None, _Unreadable("answer true or false")
 
 
 # Whole words that say true or false (not the letters and digits: "t", "1")

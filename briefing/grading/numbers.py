@@ -384,7 +384,7 @@ _SCALED_UNITS = _MONEY_OR_LENGTH
 _DOWN = FALL_WORDS | MINUS_WORDS
 _UP = RISE_WORDS | PLUS_WORDS
 # Direction words that can follow a figure: "40.7% lower", "a 92% increase".
-_DOWN_AFTER = frozenset("down lower decline drop fall decrease cut reduction less".split())
+_DOWN_AFTER = frozenset("down lower decline drop fall decrease cut reduction less fewer smaller".split())
 _UP_AFTER = frozenset("up higher increase rise growth gain jump more".split())
 # Words that may stand between a direction word and its figure: "fell by about 40.7%".
 _BETWEEN_DIRECTION = frozenset(
@@ -565,6 +565,21 @@ def _read_core(toks: list[_Tok], i: int, bare_fractions: bool, glued: bool = Fal
             if nxt.text == "/" and i + 2 < n and toks[i + 2].kind == NUM and _adjacent(nxt, toks[i + 2]):
                 den, _, _ = _digits(toks[i + 2])
                 if den == 0:
+                    return None
+                return _Q(value / den, _fraction_precision(value, den), "fraction", start=i, end=i + 3)
+            if (
+                nxt.text == ":"
+                and i + 2 < n
+                and toks[i + 2].kind == NUM
+                and _adjacent(nxt, toks[i + 2])
+                and _whole(t)
+                and len(t.text) == 1  # "1:10", "3:4"; "10:30" reads as a time
+                and _whole(toks[i + 2])
+                and not (i + 3 < n and _adjacent(toks[i + 2], toks[i + 3]))
+            ):
+                # "1:10" where a share is asked: one part in ten (not a time, "10:30")
+                den, _, _ = _digits(toks[i + 2])
+                if not 0 < value < den:
                     return None
                 return _Q(value / den, _fraction_precision(value, den), "fraction", start=i, end=i + 3)
         elif i + 1 < n and _whole(t):
