@@ -30,6 +30,9 @@ Str = Annotated[str, Field(pattern=_NO_CONTROL)]
 Text = Annotated[str, Field(min_length=1, pattern=_NO_CONTROL)]
 # The units the grader reads: percent, a multiple, a fraction, money, distance, a count.
 Unit = Literal["%", "x", "fraction", "yuan", "usd", "km", "mi", ""]
+# A figure's scope: the period it covers and the bound the source gives ("passed" is "more than").
+Period = Literal["day", "week", "month", "quarter", "half", "year"]
+Bound = Literal["about", "more than", "at least", "less than", "at most", "nearly"]
 
 
 class Strict(BaseModel):
@@ -96,6 +99,13 @@ class FigureQuestion(QuestionBase):
     # question's answer is given: "the year-over-year fall in Q1 R&D expenses".
     measures: Text
     tolerance: float | None = Field(default=None, ge=0)
+    # Scope, where the source gives it, so an answer naming the wrong one can be refused:
+    # the period the figure covers (one quarter's spending is "quarter"), the comparison
+    # base ("year-over-year", "quarter-over-quarter", ... or a short text such as "rivals"),
+    # and the source's bound ("passed 200 million" is "more than"; None when stated plainly).
+    period: Period | None = None
+    base: Text | None = Field(default=None, max_length=40)
+    bound: Bound | None = None
 
     @model_validator(mode="after")
     def _value_or_range(self):
@@ -121,6 +131,8 @@ class ChoiceQuestion(QuestionBase):
     kind: Literal["choice"]
     options: list[Text] = Field(min_length=3, max_length=5)
     answer: Text
+    # Other names for an option, keyed by the option exactly as written.
+    aliases: dict[str, list[Text]] = Field(default_factory=lambda: {})
 
     @model_validator(mode="after")
     def _answer_among_options(self):
@@ -129,6 +141,11 @@ class ChoiceQuestion(QuestionBase):
             raise ValueError("options: duplicate option")
         if self.answer.casefold() not in folded:
             raise ValueError("answer: must be one of the options")
+        return self
+
+    @model_validator(mode="after")
+    def _aliases_of_options(self):
+        _check_aliases(self.aliases, self.options, "option")
         return self
 
 
@@ -142,6 +159,8 @@ class ListQuestion(QuestionBase):
 
     kind: Literal["list"]
     items: list[Text] = Field(min_length=2)
+    # Other names for an item, keyed by the item exactly as written.
+    aliases: dict[str, list[Text]] = Field(default_factory=lambda: {})
 
     @field_validator("items")
     @classmethod
@@ -149,6 +168,21 @@ class ListQuestion(QuestionBase):
         if len({i.casefold() for i in items}) != len(items):
             raise ValueError("duplicate item")
         return items
+
+    @model_validator(mode="after")
+    def _aliases_of_items(self):
+        _check_aliases(self.aliases, self.items, "item")
+        return self
+
+
+def _check_aliases(aliases: dict[str, list[str]], names: list[str], what: str) -> None:
+    """Every key one of the names as written; no alias that is another of the names."""
+    for key, others in aliases.items():
+        if key not in names:
+            raise ValueError(f"aliases: {key!r} is not one of the {what}s")
+        for alias in others:
+            if any(alias.casefold() == n.casefold() for n in names if n != key):
+                raise ValueError(f"aliases: {alias!r} (for {key!r}) is another {what}")
 
 
 Question = Annotated[
