@@ -111,6 +111,7 @@ def schema_message(err: ErrorDetails, overrides: dict[str, str] | None = None) -
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = ctx.get("ge", ctx.get("le"))
         return f"must be {'at least' if kind == 'greater_than_equal' else 'at most'} {bound}"
-    if kind == "literal_error":
-        return f"must be {ctx['expected']}"
+    if kind == "literal_error":  # "must be 'a' or 'b'", "must be one of 'a', 'b' or 'c'"
+        expected = str(ctx["expected"])
+        return f"must be one of {expected}" if "," in expected else f"must be {expected}"
     return str(err["msg"]).removeprefix("Value error, ")

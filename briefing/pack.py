@@ -33,10 +33,11 @@ _NO_CONTROL = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f]*$"
 # Every string of a pack is checked: no control characters reach a terminal.
 Str = Annotated[str, Field(pattern=_NO_CONTROL)]
 Text = Annotated[str, Field(min_length=1, pattern=_NO_CONTROL)]
-Period = Literal["day", "week", "month", "quarter", "half", "year"]
-Bound = Literal["about", "more than", "at least", "less than", "at most", "nearly"]
 # The units the grader reads: percent, a multiple, a fraction, money, distance, a count.
 Unit = Literal["%", "x", "fraction", "yuan", "usd", "km", "mi", ""]
+# A figure's scope: the period it covers and the bound the source gives ("passed" is "more than").
+Period = Literal["day", "week", "month", "quarter", "half", "year"]
+Bound = Literal["about", "more than", "at least", "less than", "at most", "nearly"]
 
 
 class Strict(BaseModel):
@@ -109,7 +110,7 @@ class FigureQuestion(QuestionBase):
     # base: what it is compared with: "year-over-year", "quarter-over-quarter",
     # "month-over-month", ... (the grader knows their usual spellings), or any
     # short text ("rivals", "2024"), which an answer's year-over-year contradicts.
-    base: Text | None = None
+    base: Text | None = Field(default=None, max_length=40)
     # bound: the source's own hedge: "passed 200 million" is "more than".
     bound: Bound | None = None
 
@@ -137,6 +138,8 @@ class ChoiceQuestion(QuestionBase):
     kind: Literal["choice"]
     options: list[Text] = Field(min_length=3, max_length=5)
     answer: Text
+    # Other names for an option, keyed by the option exactly as written.
+    aliases: dict[str, list[Text]] = Field(default_factory=lambda: {})
 
     @model_validator(mode="after")
     def _answer_among_options(self) -> Self:
@@ -145,6 +148,11 @@ class ChoiceQuestion(QuestionBase):
             raise ValueError("options: duplicate option")
         if self.answer.casefold() not in folded:
             raise ValueError("answer: must be one of the options")
+        return self
+
+    @model_validator(mode="after")
+    def _aliases_of_options(self):
+        _check_aliases(self.aliases, self.options, "option")
         return self
 
 
@@ -158,6 +166,8 @@ class ListQuestion(QuestionBase):
 
     kind: Literal["list"]
     items: list[Text] = Field(min_length=2)
+    # Other names for an item, keyed by the item exactly as written.
+    aliases: dict[str, list[Text]] = Field(default_factory=lambda: {})
 
     @field_validator("items")
     @classmethod
@@ -165,6 +175,21 @@ class ListQuestion(QuestionBase):
         if len({i.casefold() for i in items}) != len(items):
             raise ValueError("duplicate item")
         return items
+
+    @model_validator(mode="after")
+    def _aliases_of_items(self):
+        _check_aliases(self.aliases, self.items, "item")
+        return self
+
+
+def _check_aliases(aliases: dict[str, list[str]], names: list[str], what: str) -> None:
+    """Every key one of the names as written; no alias that is another of the names."""
+    for key, others in aliases.items():
+        if key not in names:
+            raise ValueError(f"aliases: {key!r} is not one of the {what}s")
+        for alias in others:
+            if any(alias.casefold() == n.casefold() for n in names if n != key):
+                raise ValueError(f"aliases: {alias!r} (for {key!r}) is another {what}")
 
 
 # Any question, for annotations; `Question` is the same union as pydantic reads it.

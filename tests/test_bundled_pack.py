@@ -43,6 +43,37 @@ def test_the_ceo_and_the_finance_chief_are_both_asked_about():
     assert speakers["stanley-qu"] >= 1  # he is quoted once, on the R&D target
 
 
+def test_no_one_speaker_answers_half_the_attribution_questions():
+    """Answering the CEO every time must not pay: everyone the article quotes or credits is asked about."""
+    attributions = of_kind("attribution")
+    speakers = Counter(q.speaker for q in attributions)
+    assert max(speakers.values()) < 0.5 * len(attributions), speakers
+    assert speakers["nio"] >= 2  # the company itself is a speaker
+
+
+def test_every_quote_asked_about_is_shown_in_its_section():
+    """A verbatim quote is taught before it is asked: in quotation marks, in the section the question names."""
+    for q in of_kind("attribution"):
+        if not q.paraphrase:
+            assert f'"{q.quote}"' in " ".join(PACK.section(q.section).body.split()), q.id
+
+
+def test_figures_say_their_scope():
+    """The period, comparison base or bound of a figure the article scopes, so a wrong scope can be refused."""
+    scoped = {q.id: (q.period, q.base, q.bound) for q in of_kind("figure")}
+    assert scoped["unop-qoq"] == ("quarter", "quarter-over-quarter", None)
+    assert scoped["rd-yoy"] == ("quarter", "year-over-year", None)
+    assert scoped["monthly-mileage"] == ("month", None, "more than")
+    assert scoped["fivefold"][2] == "about"
+
+
+def test_the_packaged_copy_is_the_pack():
+    root = Path(__file__).resolve().parent.parent
+    assert (root / "briefing" / "data" / "questions.toml").read_bytes() == (
+        root / "questions.toml"
+    ).read_bytes()
+
+
 def test_choice_answers_are_spread_across_the_option_letters():
     """Guessing one letter every time must not pay: no letter holds over 40% of the answers."""
     choices = of_kind("choice")

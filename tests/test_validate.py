@@ -116,7 +116,7 @@ def test_small_pack_is_valid():
             'expected = "lots"',
             "question 'fivefold': field 'value': 5 x does not match expected 'lots'",
         ),
-        ('unit = "x"', 'unit = "furlongs"', "question 'fivefold': field 'unit': must be '%', 'x'"),
+        ('unit = "x"', 'unit = "furlongs"', "question 'fivefold': field 'unit': must be one of '%', 'x'"),
         (
             "pass_mark = 60",
             'pass_mark = 60\nkey_figures = "nope"',
