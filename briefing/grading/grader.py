@@ -457,7 +457,9 @@ def _option_words(text: str) -> tuple[str, ...]:
 class _Choice:
     options: tuple[str, ...]  # as written
     texts: tuple[str, ...]  # normalised options
-    words: tuple[tuple[str, ...], ...]
+    # Every way of naming an option, its text and the pack's aliases for it: (option, words)
+    forms: tuple[tuple[int, tuple[str, ...]], ...]
+    named: dict[str, int]  # normalised option texts and aliases -> option
     targets: tuple[_Target | None, ...]  # figure options as targets
     figures: tuple[numbers.Figure | None, ...]
     answer: int
@@ -471,10 +473,19 @@ def _make_choice(q: ChoiceQuestion) -> _Choice:
         answer = texts.index(wanted)
     else:
         answer = [o.casefold() for o in q.options].index(q.answer.casefold())
+    named = {
+        normalize(alias).strip(_END_PUNCT): i
+        for i, o in enumerate(q.options)
+        for alias in q.aliases.get(o, ())
+    }
+    named.update((t, i) for i, t in enumerate(texts))  # an option's own text wins over an alias
+    forms = [(i, _option_words(o)) for i, o in enumerate(q.options)]
+    forms += [(i, _option_words(a)) for i, o in enumerate(q.options) for a in q.aliases.get(o, ())]
     return _Choice(
         tuple(q.options),
         texts,
-        tuple(_option_words(o) for o in q.options),
+        tuple(forms),
+        named,
         tuple(_option_target(f) if f is not None else None for f in figures),
         figures,
         answer,
@@ -487,8 +498,8 @@ def _chosen(c: _Choice, text: str) -> tuple[int | None, str | None]:
     m = _LETTER.fullmatch(norm)
     if m is not None:
         return _letter(c, m.group(1))
-    if norm in c.texts:
-        return c.texts.index(norm), None
+    if norm in c.named:
+        return c.named[norm], None
     m = re.fullmatch(_LABELLED, norm, re.ASCII)  # compiled on first use, kept in re's cache
     if m is not None:
         letter = m.group(1) or m.group(2) or m.group(3)
@@ -514,37 +525,35 @@ def _letter(c: _Choice, letter: str) -> tuple[int | None, str | None]:
 
 def _by_text(c: _Choice, text: str, norm: str) -> int | None:
     """The option whose text (or figure) `text` is, or None."""
-    if norm in c.texts:
-        return c.texts.index(norm)
+    if norm in c.named:
+        return c.named[norm]
     fig = numbers.parse(text)
     if fig is not None:
-        hits = [i for i, t in enumerate(c.targets) if t is not None and _judge(t, fig)[0]]
-        if len(hits) == 1:
-            return hits[0]
-        if hits:
+        by_figure = [i for i, t in enumerate(c.targets) if t is not None and _judge(t, fig)[0]]
+        if len(by_figure) == 1:
+            return by_figure[0]
+        if by_figure:
             return None
     typed = _option_words(text)
     if not typed:
         return None
-    hits = [i for i, w in enumerate(c.words) if names.same_words(typed, w)]
+    hits = {i for i, w in c.forms if names.same_words(typed, w)}
     if not hits and len(typed) > 1 and typed[0] in _PREPOSITIONS:
         # "in June", "on Thursday": the option with a preposition before it
-        hits = [i for i, w in enumerate(c.words) if names.same_words(typed[1:], w)]
+        hits = {i for i, w in c.forms if names.same_words(typed[1:], w)}
     if hits:
-        return hits[0] if len(hits) == 1 else None
+        return hits.pop() if len(hits) == 1 else None
     # Most of one option's words, in order: "design and development costs"
-    hits = [i for i, w in enumerate(c.words) if _most_of(typed, w)]
+    hits = {i for i, w in c.forms if _most_of(typed, w)}
     if len(hits) == 1:
-        return hits[0]
+        return hits.pop()
     # A one-word option shortened: "Feb", "Sept"
     if len(typed) == 1 and len(typed[0]) >= 3 and not typed[0].isdigit():
-        hits = [
-            i
-            for i, w in enumerate(c.words)
-            if len(w) == 1 and len(w[0]) > len(typed[0]) and w[0].startswith(typed[0])
-        ]
+        hits = {
+            i for i, w in c.forms if len(w) == 1 and len(w[0]) > len(typed[0]) and w[0].startswith(typed[0])
+        }
         if len(hits) == 1:
-            return hits[0]
+            return hits.pop()
     return None
 
 
@@ -638,20 +647,27 @@ def _is_filler(piece: str) -> bool:
 _ACRONYM_SKIP = frozenset({"and", "of", "the", "a", "an", "for"})
 
 
-# A list item: its words, and the acronyms that also name it.
-_Item = tuple[tuple[str, ...], tuple[str, ...]]
+# A list item: the words of each way of naming it (the item, the pack's aliases), and the
+# acronyms that also name it.
+_Item = tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]
 
 
-def _make_item(text: str) -> _Item:
-    """(words, acronym forms): "operating systems" -> (("operating", "systems"), ("os", "oss", "oses"))."""
+def _make_item(text: str, aliases: list[str]) -> _Item:
+    """(forms, acronyms): "operating systems" -> ((("operating", "systems"),), ("os", "oss", "oses"))."""
     w = names.words(text)
     initials = "".join(x[0] for x in w if x not in _ACRONYM_SKIP)
-    return w, ((initials, initials + "s", initials + "es") if len(initials) >= 2 and len(w) >= 2 else ())
+    acronyms = (initials, initials + "s", initials + "es") if len(initials) >= 2 and len(w) >= 2 else ()
+    return (w, *(names.words(a) for a in aliases)), acronyms
 
 
 def _item_matches(typed: tuple[str, ...], item: _Item) -> bool:
     # "OS", "OSes" for "operating systems"
-    return names.same_words(typed, item[0]) or (len(typed) == 1 and typed[0] in item[1])
+    return any(names.same_words(typed, form) for form in item[0]) or (len(typed) == 1 and typed[0] in item[1])
+
+
+def _item_words(item: _Item) -> int:
+    """The most words a way of naming the item takes."""
+    return max(len(form) for form in item[0])
 
 
 def _pieces(norm: str) -> list[tuple[int, int]]:
@@ -690,13 +706,13 @@ def _assign(
 
 
 def _grade_list(q: ListQuestion, text: str) -> _Graded:
-    items = _cached(_LISTS, q, lambda q: [_make_item(i) for i in q.items])
+    items = _cached(_LISTS, q, lambda q: [_make_item(i, q.aliases.get(i, [])) for i in q.items])
     norm = normalize(text.replace("\r", "").replace("\n", " , "))
     spans = _pieces(norm)
-    if len(spans) > min(_MAX_PIECES, 4 * sum(len(i[0]) for i in items) + 8):
+    if len(spans) > min(_MAX_PIECES, 4 * sum(_item_words(i) for i in items) + 8):
         return False, None, f"give the {len(items)} items"
     filler = [_is_filler(norm[a:b]) for a, b in spans]
-    longest = max(len(i[0]) for i in items) * 2 + 1  # an item's words and what joins them
+    longest = max(_item_words(i) for i in items) * 2 + 1  # an item's words and what joins them
     if _assign(norm, spans, filler, items, [False] * len(items), 0, longest):
         return True, None, None
     return False, None, _list_note(q, norm, spans, filler, items, longest)
