@@ -1,7 +1,6 @@
 """The quiz engine: order, answers, score, pass mark, resume: the rules both front ends share."""
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -9,13 +8,12 @@ from briefing import pack as packs
 from briefing import store
 from briefing.engine import Session, choose_order
 
-SMALL = Path(__file__).parent / "fixtures" / "small_pack.toml"
 T0 = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
-def pack():
-    return packs.load(SMALL)
+def pack(small_pack):
+    return small_pack  # tests/fixtures/small_pack.toml, loaded once in conftest
 
 
 def test_same_seed_same_order_limit_and_only(pack):

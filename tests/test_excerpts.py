@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_tui import PACK_TOML, write_pack
+from conftest import PACK_TOML, write_pack
 
 from briefing import pack as packs
 from briefing.excerpts import blocks, excerpt, key_figures

@@ -319,13 +319,8 @@ def test_find_all_directions_in_prose():
     assert [(f.value, f.sign) for f in figs] == [(92.0, 1), (-40.7, -1), (7.0, None)]
 
 
-def test_find_all_on_the_source_article():
-    from pathlib import Path
-
-    source = Path("/work/shared/seed/000_7fbc675c4c3e4fdb.txt")
-    if not source.exists():
-        pytest.skip("the source article is not on this machine")
-    figs = find_all(source.read_text(encoding="utf-8"))
+def test_find_all_on_the_source_article(source_article):
+    figs = find_all(source_article.read_text(encoding="utf-8"))
     seen = {(f.value, f.unit) for f in figs}
     for wanted in [
         (5.0, "x"),

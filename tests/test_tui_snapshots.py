@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from test_tui import RIGHT, WRONG, make_app, write_pack
+from conftest import RIGHT, WRONG, write_pack
 
 from briefing import pack as packs
 from briefing import store
@@ -24,7 +24,7 @@ TYPED_WRONG = {**WRONG, "which-growth": "40.7%", "rd-up": "true"}
 
 
 @pytest.fixture
-def app(tmp_path):
+def app(tmp_path, make_app):
     return make_app(packs.load(write_pack(tmp_path)), tmp_path / "saves", seed=7)
 
 
@@ -115,7 +115,7 @@ def test_results_nothing_missed(app, snap_compare):
     assert snap_compare(app, terminal_size=SIZE, run_before=answer_all({}))
 
 
-def test_history(tmp_path, snap_compare):
+def test_history(tmp_path, snap_compare, make_app):
     pack = packs.load(write_pack(tmp_path))
     saves = tmp_path / "saves"
     day = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -145,7 +145,7 @@ def test_light_theme(app, snap_compare):
     assert snap_compare(app, press=["ctrl+t"], terminal_size=SIZE)
 
 
-def test_resume_dialog(tmp_path, snap_compare):
+def test_resume_dialog(tmp_path, snap_compare, make_app):
     pack = packs.load(write_pack(tmp_path))
     saves = tmp_path / "saves"
     session = Session.start(pack, profile="ana", seed=7, mode="tui", now=datetime(2026, 1, 5, tzinfo=UTC))
@@ -155,7 +155,7 @@ def test_resume_dialog(tmp_path, snap_compare):
     assert snap_compare(make_app(pack, saves), terminal_size=SIZE)
 
 
-def test_profile_picker(tmp_path, snap_compare):
+def test_profile_picker(tmp_path, snap_compare, make_app):
     pack = packs.load(write_pack(tmp_path))
     saves = tmp_path / "saves"
     for name in ("ana", "bo"):

@@ -9,7 +9,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "fixtures" / "small_pack.toml"
-SEED = ROOT.parent / "shared" / "seed" / "000_7fbc675c4c3e4fdb.txt"
 
 
 def validate(*argv):
@@ -36,10 +35,8 @@ def problems_of(result):
     return result.stderr.splitlines()  # one line per problem and nothing else
 
 
-def test_bundled_pack_is_valid_against_its_source():
-    if not SEED.exists():
-        pytest.skip("the source article is not beside this checkout")
-    result = validate("questions.toml", "--source", str(SEED))
+def test_bundled_pack_is_valid_against_its_source(source_article):
+    result = validate("questions.toml", "--source", str(source_article))
     assert result.returncode == 0, result.stderr
     assert "valid" in result.stdout
 

@@ -1,0 +1,115 @@
+"""Before and as the UI starts: the headless one-line errors, Textual imported late, the collector back on."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+
+import pytest
+from conftest import (
+    PACK_TOML,
+    ROOT,
+    SIZE,
+    sync,
+    write_pack,
+)
+
+from briefing.errors import PackError, SaveError
+
+
+def run_cli(args, cwd, tty: bool = False) -> subprocess.CompletedProcess:
+    """`python -m briefing ARGS`; with `tty`, standard input and output are a terminal
+    (the UI refuses to start without one), standard error is still captured."""
+    command = [sys.executable, "-m", "briefing", *args]
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "TERM": "xterm-256color"}
+    if not tty:
+        return subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=60, env=env)
+    main, terminal = pty.openpty()
+    try:
+        result = subprocess.run(
+            command,
+            stdin=terminal,
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=cwd,
+            timeout=60,
+            env=env,
+        )
+    finally:
+        os.close(terminal)
+        os.close(main)
+    return result
+
+
+def test_invalid_pack_is_the_headless_one_line_error_before_the_ui(tmp_path):
+    bad = write_pack(tmp_path, PACK_TOML.replace("pass_mark = 60", 'pass_mark = "high"'))
+    tui = run_cli(["--pack", str(bad), "--saves", str(tmp_path / "s")], tmp_path, tty=True)
+    headless = run_cli(["quiz", "--headless", "--pack", str(bad), "--saves", str(tmp_path / "s")], tmp_path)
+    assert tui.returncode == 2
+    assert tui.stderr == headless.stderr
+    assert len(tui.stderr.splitlines()) == 1 and "pass_mark" in tui.stderr
+    assert not (tmp_path / "s").exists()  # stopped before the saves folder was even checked
+
+
+def test_unwritable_saves_folder_is_the_headless_one_line_error(tmp_path):
+    pack = write_pack(tmp_path)
+    blocker = tmp_path / "saves"
+    blocker.write_text("a file, not a folder")
+    tui = run_cli(["--pack", str(pack), "--saves", str(blocker), "--profile", "ana"], tmp_path, tty=True)
+    headless = run_cli(
+        ["quiz", "--headless", "--pack", str(pack), "--saves", str(blocker), "--profile", "ana"], tmp_path
+    )
+    assert tui.returncode == 2
+    assert tui.stderr == headless.stderr
+    assert len(tui.stderr.splitlines()) == 1 and "cannot save" in tui.stderr
+
+
+def test_run_app_checks_before_importing_textual(tmp_path):
+    code = (
+        "import sys, argparse\n"
+        "from briefing.tui import run_app\n"
+        "from briefing.errors import BriefingError\n"
+        f"args = argparse.Namespace(pack={str(tmp_path / 'none.toml')!r}, profile=None, saves='s', seed=None, limit=None)\n"
+        "try:\n    run_app(args)\nexcept BriefingError as e:\n    print('ERROR', e)\n"
+        "print('TEXTUAL', any(m.startswith('textual') for m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True
+    ).stdout
+    assert "ERROR none.toml: no such file" in out.replace(str(tmp_path) + "/", "")
+    assert "TEXTUAL False" in out
+
+
+def test_run_app_raises_for_a_bad_profile(tmp_path):
+    import argparse
+
+    from briefing.tui import run_app
+
+    args = argparse.Namespace(
+        pack=str(write_pack(tmp_path)), profile="no spaces", saves=str(tmp_path), seed=None, limit=None
+    )
+    with pytest.raises(SaveError):
+        run_app(args)
+    args.pack = str(tmp_path / "missing.toml")
+    with pytest.raises(PackError):
+        run_app(args)
+
+
+@sync
+async def test_garbage_collection_resumes_once_the_briefing_is_drawn(tui_pack, saves, make_app):
+    """The command line turns the collector off for start-up; the app must turn it back on."""
+    import gc
+
+    gc.disable()
+    try:
+        app = make_app(tui_pack, saves)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0  # start-up's objects are left out of later passes
+    finally:
+        gc.unfreeze()
+        gc.enable()
