@@ -10,10 +10,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from briefing import stats, store
 from briefing.tui.text import data
+from briefing.tui.widgets.footer import KeysFooter
 from briefing.tui.widgets.percent_trend import PercentTrend
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ class HistoryScreen(Screen[None]):
                                 yield Static(data(q.prompt or q.id), classes="prompt")
                 else:
                     yield Static(Content("None: every question asked was answered right."), id="weakest")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         result = self.result

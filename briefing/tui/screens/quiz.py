@@ -8,14 +8,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static
+from textual.widgets._progress_bar import Bar, ETAStatus, PercentageStatus
 
 from briefing.engine import Session
 from briefing.grading.grader import Verdict
 from briefing.tui.screens.peek import PeekScreen
 from briefing.tui.text import data
-from briefing.tui.widgets.answer import AnswerBox, answer_box_for
+from briefing.tui.widgets.answer import (
+    AnswerBox,
+    ChoiceAnswer,
+    TrueFalseAnswer,
+    TypedAnswer,
+    answer_box_for,
+)
 from briefing.tui.widgets.feedback import Feedback
+from briefing.tui.widgets.footer import KeysFooter
 from briefing.tui.widgets.score_bar import ScoreBar
 
 if TYPE_CHECKING:
@@ -54,7 +63,7 @@ class QuizScreen(Screen[None]):
             yield Vertical(id="answer-slot")
             yield Feedback(id="feedback")
             yield Button("Next question", id="next", variant="primary", compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         if self.session.done:
@@ -144,3 +153,21 @@ class QuizScreen(Screen[None]):
 
     def action_leave(self) -> None:
         self.app.pop_screen()
+
+
+def prepares() -> list[type[Screen] | Widget]:
+    """The screen and the widgets a question shows, whose CSS BriefingApp.prepare_css
+    parses before the quiz is first opened (the screen's children are not enough:
+    the progress bar's parts and every kind of answer box have CSS of their own)."""
+    return [
+        QuizScreen,
+        ScoreBar(),
+        Bar(),
+        PercentageStatus(),
+        ETAStatus(),
+        Feedback(),
+        TypedAnswer("figure"),
+        ChoiceAnswer([]),
+        TrueFalseAnswer(),
+        Input(),
+    ]
