@@ -23,6 +23,7 @@ from briefing.errors import PackError, SaveError
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.briefing import BriefingScreen
 from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.help import groups as help_groups
 from briefing.tui.screens.history import HistoryScreen
 from briefing.tui.screens.key_figures import KeyFiguresScreen
 from briefing.tui.screens.peek import PeekScreen
@@ -852,8 +853,14 @@ async def test_help_theme_quit_and_resize(tui_pack, saves):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = static_text(app.screen, "#keys")
-        for key in ("ctrl+q", "ctrl+s", "F2", "ctrl+t", "\n  r ", "\n  k ", "\n  t  f "):
+        for key in ("^q", "^s", "f2 ^p", "^t", "\n  r ", "\n  k ", "\n  t ", "\n  1 2 3 4 5 "):
             assert key in text
+        # Built from the bindings: every described key of every screen is listed.
+        for where, node in help_groups(app):
+            assert where in text
+            for binding in node.__dict__.get("BINDINGS", []):
+                if binding.description:
+                    assert binding.description in text, (where, binding)
         await pilot.press("escape")
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)

@@ -62,6 +62,7 @@ class BriefingApp(App[int]):
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+t", "toggle_theme", "Theme"),
     ]
+    HELP = "Tab and shift+Tab move between the parts of a screen."
 
     def __init__(
         self,

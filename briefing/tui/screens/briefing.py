@@ -35,6 +35,7 @@ class BriefingScreen(Screen[None]):
         Binding("k", "key_figures", "Key figures"),
         Binding("h", "app.history", "History"),
     ]
+    HELP = "The arrows and Enter in the contents jump to a section."
 
     def compose(self) -> ComposeResult:
         pack = self.app.pack

@@ -46,10 +46,11 @@ class QuizScreen(Screen[None]):
         Binding("escape", "leave", "Briefing"),
         # The answer boxes bind these; here they also work when the focus is elsewhere
         # on the screen (a typed answer's Input takes digits and letters first).
-        *[Binding(str(n), f"pick('{n}')", show=False) for n in range(1, 6)],
-        Binding("t", "pick('true')", show=False),
-        Binding("f", "pick('false')", show=False),
+        *[Binding(str(n), f"pick('{n}')", "Pick that option", show=False) for n in range(1, 6)],
+        Binding("t", "pick('true')", "True", show=False),
+        Binding("f", "pick('false')", "False", show=False),
     ]
+    HELP = "Enter submits a typed answer; the arrows and Enter also pick an option."
 
     def __init__(self, session: Session) -> None:
         super().__init__()
