@@ -17,6 +17,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
@@ -134,9 +135,10 @@ class BriefingApp(App[int]):
         worker = event.worker
         if worker.group == "prepare" and event.state == WorkerState.SUCCESS:
             module = worker.result
-            self.later(lambda: self.prepare_css(module.prepares()))
+            if module is not None:
+                self.later(lambda: self.prepare_css(module.prepares()))
 
-    def prepare_css(self, nodes: Iterable[type[Widget] | Widget]) -> None:
+    def prepare_css(self, nodes: Iterable[type[Screen] | Widget]) -> None:
         """Read the CSS files of these screens and the default CSS of these widgets into
         the stylesheet now, in one parse, as Textual would when they are first shown."""
         stylesheet = self.stylesheet
@@ -164,6 +166,8 @@ class BriefingApp(App[int]):
 
     def _offer_resume(self) -> None:
         """An unfinished quiz of this profile and pack: offer to go on with it."""
+        if self.profile is None:
+            return
         session, unreadable, stale = Session.resume_saved(
             self.pack, self.saves, self.profile, saver=self.save
         )
@@ -208,6 +212,8 @@ class BriefingApp(App[int]):
             self.notify(str(exc), severity="error", markup=False)
 
     def new_session(self, only: Iterable[str] | None = None) -> Session:
+        if self.profile is None:
+            raise RuntimeError("a quiz needs a profile: none is chosen yet")
         self.session = Session.start(
             self.pack,
             profile=self.profile,

@@ -96,7 +96,7 @@ class BriefingScreen(Screen[None]):
         )
         session = app.session
         label = "Start quiz"
-        if self._continues():
+        if session is not None and self._continues():
             label = f"Continue quiz ({session.position + 1} of {session.total})"
         self.query_one("#start", Button).label = label
         self.refresh_bindings()
@@ -129,7 +129,11 @@ class BriefingScreen(Screen[None]):
         if mounting is not None:
             await mounting
         target = self.query_one(f"#section-{section_id}")
-        self.query_one("#sections", VerticalScroll).scroll_to_widget(target, top=True, animate=False)
+        sections = self.query_one("#sections", VerticalScroll)
+        if mounting is None:
+            sections.scroll_to_widget(target, top=True, animate=False)
+        else:  # once the new sections are laid out: until then it has no place to scroll to
+            self.call_after_refresh(sections.scroll_to_widget, target, top=True, animate=False)
 
     # --- actions ---------------------------------------------------------------------
 

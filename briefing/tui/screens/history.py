@@ -46,10 +46,12 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         app = self.app
-        loaded = store.load_sessions(app.saves, app.profile)
-        for problem in loaded.problems:
-            self.notify(problem, title="A save could not be read", severity="warning", markup=False)
-        sessions = [s for s in loaded.sessions if s.pack_id == app.pack.id]
+        sessions = []
+        if app.profile is not None:  # none yet: nothing of theirs to read
+            loaded = store.load_sessions(app.saves, app.profile)
+            for problem in loaded.problems:
+                self.notify(problem, title="A save could not be read", severity="warning", markup=False)
+            sessions = [s for s in loaded.sessions if s.pack_id == app.pack.id]
         result = stats.compute(sessions, app.pack)
         self.result = result
 

@@ -13,6 +13,7 @@ from textual.widgets import Button, Static
 
 from briefing.engine import Outcome, Session
 from briefing.excerpts import excerpt
+from briefing.pack import QuestionBase
 from briefing.tui.text import data, labelled, lines
 from briefing.tui.widgets.footer import KeysFooter
 from briefing.tui.widgets.section_view import SectionView
@@ -23,6 +24,13 @@ if TYPE_CHECKING:
 
 def _number(value: float) -> str:
     return f"{value:g}"
+
+
+def _question(outcome: Outcome) -> QuestionBase:
+    """The outcome's question: the engine types it as any object (see Outcome)."""
+    question = outcome.question
+    assert isinstance(question, QuestionBase)
+    return question
 
 
 class MissedQuestion(Vertical):
@@ -55,7 +63,7 @@ class MissedQuestion(Vertical):
         self.passage = passage
 
     def compose(self) -> ComposeResult:
-        q, given, verdict = self.outcome.question, self.outcome.record.given, self.outcome.verdict
+        q, given, verdict = _question(self.outcome), self.outcome.record.given, self.outcome.verdict
         out = [Content.assemble((f"{self.number}. ", "bold"), data(q.prompt, "bold"))]
         if verdict.skipped or not given.strip():
             out.append(Content.styled("Given: (skipped)", "$text-muted"))
@@ -102,7 +110,7 @@ class ResultsScreen(Screen[None]):
             if not self.missed:
                 yield Static(Content("Nothing missed: every answer was right."), id="none-missed")
             for n, outcome in enumerate(self.missed, 1):
-                q = outcome.question
+                q = _question(outcome)
                 title = session.pack.section(q.section).title
                 yield MissedQuestion(n, outcome, title, excerpt(q, session.pack))
         with Horizontal(id="actions"):
@@ -135,4 +143,4 @@ class ResultsScreen(Screen[None]):
 
     def action_retry(self) -> None:
         if self.missed:
-            self.app.open_quiz(only=[o.question.id for o in self.missed], replace=True)
+            self.app.open_quiz(only=[_question(o).id for o in self.missed], replace=True)
