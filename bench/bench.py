@@ -33,8 +33,10 @@ TARGETS = {
     "validate 10k seconds": 1.5,
     "validate 20k / 10k": 2.2,
     "graded answers per second": 20_000,
-    "tui first frame / floor": 1.2,
-    "tui peak memory / floor": 1.2,
+    "tui first frame / one-Static app": 1.5,
+    "tui s -> first question, ms": 100,
+    "tui Enter -> verdict, ms": 50,
+    "tui peak memory / pydantic + Textual app": 1.15,
 }
 
 
@@ -149,65 +151,144 @@ def grading_rate(seconds: float = 2.0) -> tuple[float, int]:
     return count / (time.perf_counter() - start), len(samples)
 
 
-def first_frame(argv: list[str], marker: bytes, cwd: str) -> tuple[float, float]:
-    """Seconds from start until `marker` is drawn in an 80x24 terminal, and peak RSS (MB) then.
+class Terminal:
+    """A program in a real 80x24 pseudo-terminal, as a person would start it.
 
-    The program runs in a real pseudo-terminal, as a person would start it;
-    the clock stops when its output first contains the marker.
+    `wait_for(marker)` reads the program's output until `marker` is drawn after
+    the last `send` (or the start), and returns the seconds since then.
     """
-    import fcntl
-    import pty
-    import select
-    import signal
-    import struct
-    import termios
 
-    start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: an 80x24 terminal, then the program
-        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        os.chdir(cwd)
-        os.execvpe(argv[0], argv, {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"})
-    seen, elapsed, peak = b"", None, 0.0
-    try:
-        while elapsed is None:
-            ready, _, _ = select.select([fd], [], [], 30)
+    def __init__(self, argv: list[str], cwd: str) -> None:
+        import fcntl
+        import pty
+        import struct
+        import termios
+
+        self.argv = argv
+        self.seen = b""
+        self.since = 0  # where in `seen` the output after the last key begins
+        self.clock = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: an 80x24 terminal, then the program
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+            os.chdir(cwd)
+            env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
+            os.execvpe(argv[0], argv, env)
+        self.pid, self.fd = pid, fd
+
+    def wait_for(self, marker: bytes, timeout: float = 30) -> float:
+        import select
+
+        while marker not in self.seen[self.since :]:
+            ready, _, _ = select.select([self.fd], [], [], timeout)
             if not ready:
-                raise SystemExit(f"{argv}: no frame with {marker!r} within 30 s")
+                raise SystemExit(f"{self.argv}: {marker!r} not drawn within {timeout} s")
             try:
-                chunk = os.read(fd, 65536)
+                self.seen += os.read(self.fd, 65536)
             except OSError:
-                raise SystemExit(f"{argv}: ended before drawing {marker!r}: {seen[-500:]!r}") from None
-            seen += chunk
-            if marker in seen:
-                elapsed = time.perf_counter() - start
-                with open(f"/proc/{pid}/status") as status:
-                    for line in status:
-                        if line.startswith("VmHWM:"):
-                            peak = int(line.split()[1]) / 1024
+                raise SystemExit(
+                    f"{self.argv}: ended before drawing {marker!r}: {self.seen[-500:]!r}"
+                ) from None
+        return time.perf_counter() - self.clock
+
+    def drain(self, seconds: float) -> None:
+        """Read whatever the program draws for `seconds` (it settles)."""
+        import select
+
+        end = time.perf_counter() + seconds
+        while (left := end - time.perf_counter()) > 0:
+            ready, _, _ = select.select([self.fd], [], [], left)
+            if ready:
+                try:
+                    self.seen += os.read(self.fd, 65536)
+                except OSError:
+                    return
+
+    def send(self, keys: bytes) -> None:
+        self.since = len(self.seen)
+        self.clock = time.perf_counter()
+        os.write(self.fd, keys)
+
+    def peak_mb(self) -> float:
+        with open(f"/proc/{self.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        return 0.0
+
+    def close(self) -> None:
+        import signal
+
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def first_frame(argv: list[str], marker: bytes, cwd: str) -> dict[str, float]:
+    """Seconds from start until `marker` is drawn, and peak RSS (MB) then."""
+    term = Terminal(argv, cwd)
+    try:
+        frame = term.wait_for(marker)
+        return {"frame": frame, "peak": term.peak_mb()}
     finally:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        os.close(fd)
-    return elapsed, peak
+        term.close()
 
 
-def tui_measure(runs: int, saves: str) -> dict[str, tuple[float, float]]:
-    """Median seconds to the first frame and median peak memory of the floor and of
-    our TUI, measured in alternation (see `timed`)."""
+def typed_first_question():
+    """A seed whose first question is typed, that question, and its right answer."""
+    from briefing import pack as packs
+    from briefing.engine import choose_order
+
+    pack = packs.load()
+    for seed in range(1, 1000):
+        question = pack.question(choose_order(pack, seed)[0])
+        if question.kind in ("figure", "attribution", "list"):
+            return seed, question, packs.expected_text(question, pack)
+    raise SystemExit("no seed asks a typed question first")
+
+
+def briefing_keys(argv: list[str], marker: bytes, cwd: str) -> dict[str, float]:
+    """The briefing's first frame and peak memory then; `s` sent the moment it is drawn,
+    until the first question is drawn; then a typed answer, and Enter until its verdict."""
+    term = Terminal(argv, cwd)
+    try:
+        got = {"frame": term.wait_for(marker), "peak": term.peak_mb()}
+        term.send(b"s")
+        got["s"] = term.wait_for(b"Question 1 of")  # only the quiz's score bar says this
+        answer = typed_first_question()[2]
+        term.send(answer.encode())
+        term.wait_for(answer.encode())  # echoed in the answer box
+        term.drain(0.5)
+        term.send(b"\r")
+        got["enter"] = term.wait_for(b"Your answer: ")  # only the feedback says this
+        return got
+    finally:
+        term.close()
+
+
+def tui_measure(runs: int) -> dict[str, dict[str, float]]:
+    """Medians of each app's measures, the apps run in alternation (see `timed`)."""
     from briefing import pack as packs
 
     marker = packs.load().sections[0].title.split(":")[0].encode()
+    seed = typed_first_question()[0]
+    bench = ROOT / "bench"
     apps = {
-        "floor": ([PY, str(ROOT / "bench" / "floor_app.py")], b"Floor briefing"),
-        "briefing": ([PY, "-m", "briefing", "--profile", "bench", "--saves", saves], marker),
+        "static": (first_frame, [PY, str(bench / "static_app.py")], b"Static floor"),
+        "floor": (first_frame, [PY, str(bench / "floor_app.py")], marker),
+        "briefing": (
+            briefing_keys,
+            [PY, "-m", "briefing", "--profile", "bench", "--saves", "saves", "--seed", str(seed)],
+            marker,
+        ),
     }
-    seen: dict[str, list[tuple[float, float]]] = {name: [] for name in apps}
+    seen: dict[str, list[dict[str, float]]] = {name: [] for name in apps}
     for _ in range(runs):
-        for name, (argv, mark) in apps.items():
-            seen[name].append(first_frame(argv, mark, cwd=saves))
+        for name, (measure, argv, mark) in apps.items():
+            with tempfile.TemporaryDirectory() as cwd:  # no saves from the run before
+                seen[name].append(measure(argv, mark, cwd))
     return {
-        name: (statistics.median(t for t, _ in got), statistics.median(m for _, m in got))
+        name: {key: statistics.median(run[key] for run in got) for key in got[0]}
         for name, got in seen.items()
     }
 
@@ -216,6 +297,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--skip-tui", action="store_true")
+    parser.add_argument("--tui-only", action="store_true", help="only the TUI's measures")
     args = parser.parse_args()
     # Time what an installed package runs: its bytecode compiled (pip does this at
     # install; an editable install with PYTHONDONTWRITEBYTECODE set would recompile
@@ -226,79 +308,86 @@ def main() -> int:
     results: dict[str, float] = {}
     rows: list[tuple[str, str]] = []
 
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        answers = tmp / "answers.toml"
-        expected_answers(answers)
-        start = timed(
-            {
-                "bare": [PY, "-c", "pass"],
-                "pydantic": [PY, "-c", PYDANTIC_START],
-                "headless": [
-                    PY,
-                    "-m",
-                    "briefing",
-                    "quiz",
-                    "--headless",
-                    "--answers",
-                    str(answers),
-                    "--format",
-                    "json",
-                    "--no-save",
-                ],
-            },
-            args.runs,
-            cwd=tmp,
-        )
-        bare, pyd, headless = start["bare"], start["pydantic"], start["headless"]
-        rows += [
-            ("python -c pass", f"{bare * 1000:.0f} ms"),
-            ("pydantic start (create_model)", f"{pyd * 1000:.0f} ms ({pyd / bare:.1f}x bare python)"),
-            ("headless quiz, bundled pack, json", f"{headless * 1000:.0f} ms"),
-            ("  / pydantic start", f"{headless / pyd:.2f}x"),
-            ("  / python -c pass", f"{headless / bare:.1f}x"),
-        ]
-        results["headless / pydantic start"] = headless / pyd
-
-        paths = {}
-        for n in (10_000, 20_000):
-            paths[n] = tmp / f"pack-{n}.toml"
-            generated_pack(n, paths[n])
-            check = subprocess.run(
-                [PY, "-m", "briefing", "validate", str(paths[n])], capture_output=True, text=True, cwd=tmp
+    if not args.tui_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            answers = tmp / "answers.toml"
+            expected_answers(answers)
+            start = timed(
+                {
+                    "bare": [PY, "-c", "pass"],
+                    "pydantic": [PY, "-c", PYDANTIC_START],
+                    "headless": [
+                        PY,
+                        "-m",
+                        "briefing",
+                        "quiz",
+                        "--headless",
+                        "--answers",
+                        str(answers),
+                        "--format",
+                        "json",
+                        "--no-save",
+                    ],
+                },
+                args.runs,
+                cwd=tmp,
             )
-            if check.returncode != 0:
-                raise SystemExit(f"generated pack of {n} is invalid:\n{check.stderr[:2000]}")
-        secs = timed(
-            {n: [PY, "-m", "briefing", "validate", str(path)] for n, path in paths.items()},
-            max(5, args.runs // 3),
-            cwd=tmp,
-        )
-        rows += [(f"validate {n:,} questions", f"{secs[n]:.2f} s") for n in paths]
-        rows.append(("  20k / 10k", f"{secs[20_000] / secs[10_000]:.2f}x"))
-        results["validate 10k seconds"] = secs[10_000]
-        results["validate 20k / 10k"] = secs[20_000] / secs[10_000]
+            bare, pyd, headless = start["bare"], start["pydantic"], start["headless"]
+            rows += [
+                ("python -c pass", f"{bare * 1000:.0f} ms"),
+                ("pydantic start (create_model)", f"{pyd * 1000:.0f} ms ({pyd / bare:.1f}x bare python)"),
+                ("headless quiz, bundled pack, json", f"{headless * 1000:.0f} ms"),
+                ("  / pydantic start", f"{headless / pyd:.2f}x"),
+                ("  / python -c pass", f"{headless / bare:.1f}x"),
+            ]
+            results["headless / pydantic start"] = headless / pyd
 
-    rate, distinct = grading_rate()
-    rows.append((f"grader ({distinct} distinct answers, looped)", f"{rate:,.0f} answers/s"))
-    results["graded answers per second"] = rate
+            paths = {}
+            for n in (10_000, 20_000):
+                paths[n] = tmp / f"pack-{n}.toml"
+                generated_pack(n, paths[n])
+                check = subprocess.run(
+                    [PY, "-m", "briefing", "validate", str(paths[n])], capture_output=True, text=True, cwd=tmp
+                )
+                if check.returncode != 0:
+                    raise SystemExit(f"generated pack of {n} is invalid:\n{check.stderr[:2000]}")
+            secs = timed(
+                {n: [PY, "-m", "briefing", "validate", str(path)] for n, path in paths.items()},
+                max(5, args.runs // 3),
+                cwd=tmp,
+            )
+            rows += [(f"validate {n:,} questions", f"{secs[n]:.2f} s") for n in paths]
+            rows.append(("  20k / 10k", f"{secs[20_000] / secs[10_000]:.2f}x"))
+            results["validate 10k seconds"] = secs[10_000]
+            results["validate 20k / 10k"] = secs[20_000] / secs[10_000]
+
+        rate, distinct = grading_rate()
+        rows.append((f"grader ({distinct} distinct answers, looped)", f"{rate:,.0f} answers/s"))
+        results["graded answers per second"] = rate
 
     if not args.skip_tui:
-        runs = max(5, args.runs // 2)
-        with tempfile.TemporaryDirectory() as saves:
-            measured = tui_measure(runs, saves)
-        (floor_t, floor_m), (app_t, app_m) = measured["floor"], measured["briefing"]
+        tui = tui_measure(max(5, args.runs // 2))
+        static, floor, app = tui["static"], tui["floor"], tui["briefing"]
         rows += [
+            ("minimal Textual app (one Static), first frame", f"{static['frame'] * 1000:.0f} ms"),
             (
-                "minimal pydantic + Markdown app, first frame",
-                f"{floor_t * 1000:.0f} ms, peak {floor_m:.0f} MB",
+                "minimal pydantic + Textual app, first section, first frame",
+                f"{floor['frame'] * 1000:.0f} ms, peak {floor['peak']:.0f} MB",
             ),
-            ("briefing TUI, first frame of the briefing", f"{app_t * 1000:.0f} ms, peak {app_m:.0f} MB"),
-            ("  first frame / floor", f"{app_t / floor_t:.2f}x"),
-            ("  peak memory / floor", f"{app_m / floor_m:.2f}x"),
+            (
+                "briefing TUI, first frame of the briefing",
+                f"{app['frame'] * 1000:.0f} ms, peak {app['peak']:.0f} MB",
+            ),
+            ("  first frame / one-Static app", f"{app['frame'] / static['frame']:.2f}x"),
+            ("  peak memory / pydantic + Textual app", f"{app['peak'] / floor['peak']:.2f}x"),
+            ("  s at the first frame -> first question drawn", f"{app['s'] * 1000:.0f} ms"),
+            ("  Enter on a typed answer -> verdict drawn", f"{app['enter'] * 1000:.0f} ms"),
         ]
-        results["tui first frame / floor"] = app_t / floor_t
-        results["tui peak memory / floor"] = app_m / floor_m
+        results["tui first frame / one-Static app"] = app["frame"] / static["frame"]
+        results["tui s -> first question, ms"] = app["s"] * 1000
+        results["tui Enter -> verdict, ms"] = app["enter"] * 1000
+        results["tui peak memory / pydantic + Textual app"] = app["peak"] / floor["peak"]
 
     width = max(len(r[0]) for r in rows)
     print(
@@ -316,7 +405,7 @@ def main() -> int:
         ok = value >= target if name == "graded answers per second" else value <= target
         failed += not ok
         sign = ">=" if name == "graded answers per second" else "<="
-        print(f"  {'ok  ' if ok else 'MISS'} {name}: {value:,.2f} (target {sign} {target:,})")
+        print(f"  {'PASS' if ok else 'MISS'} {name}: {value:,.2f} (target {sign} {target:,})")
     return 1 if failed else 0
 
 

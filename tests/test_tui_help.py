@@ -12,6 +12,7 @@ from conftest import (
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.briefing import BriefingScreen
 from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.help import groups as help_groups
 from briefing.tui.screens.quiz import QuizScreen
 
 
@@ -23,8 +24,14 @@ async def test_help_theme_quit_and_resize(tui_pack, saves, make_app):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = static_text(app.screen, "#keys")
-        for key in ("ctrl+q", "ctrl+s", "F2", "ctrl+t", "\n  r ", "\n  k ", "\n  t  f "):
+        for key in ("^q", "^s", "f2 ^p", "^t", "\n  r ", "\n  k ", "\n  t ", "\n  1 2 3 4 5 "):
             assert key in text
+        # Built from the bindings: every described key of every screen is listed.
+        for where, node in help_groups(app):
+            assert where in text
+            for binding in node.__dict__.get("BINDINGS", []):
+                if binding.description:
+                    assert binding.description in text, (where, binding)
         await pilot.press("escape")
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)

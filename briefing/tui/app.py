@@ -8,12 +8,18 @@ scores; the store writes; the screens only show and ask.
 from __future__ import annotations
 
 import gc
+import importlib
+import inspect
+from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.worker import Worker, WorkerState
 
 from briefing import store
 from briefing.defaults import SAVES_DIR
@@ -23,10 +29,16 @@ from briefing.pack import Pack
 from briefing.records import SessionRecord
 from briefing.tui.screens.briefing import BriefingScreen
 
-# The other screens are imported when first shown: the briefing's first frame
-# waits for nothing it does not draw.
+# The other screens are imported once the briefing is drawn: its first frame
+# waits for nothing it does not draw (see BriefingApp.later).
 
 Clock = Callable[[], datetime]
+
+# What a person may open at once from the briefing, prepared in this order after
+# its first frame: the module is imported in a thread, then its screen's CSS and
+# its widgets' default CSS are parsed in one step, so that the first `s` pushes
+# the quiz without parsing any CSS.
+PREPARED_SCREENS = ("briefing.tui.screens.quiz",)
 
 
 def _collect_garbage_from_now_on() -> None:
@@ -52,6 +64,7 @@ class BriefingApp(App[int]):
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+t", "toggle_theme", "Theme"),
     ]
+    HELP = "Tab and shift+Tab move between the parts of a screen."
 
     def __init__(
         self,
@@ -80,14 +93,70 @@ class BriefingApp(App[int]):
         return BriefingScreen()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(_collect_garbage_from_now_on)
+        self.later(_collect_garbage_from_now_on)
         if self.profile is None:
             from briefing.tui.screens.profile import ProfileScreen
 
             self.push_screen(ProfileScreen(self.saves), self._profile_chosen)
         else:
             # Reading saves waits until the briefing is on screen.
-            self.call_after_refresh(self._offer_resume)
+            self.later(self._offer_resume)
+        for module in PREPARED_SCREENS:
+            self.run_worker(
+                lambda module=module: importlib.import_module(module),
+                thread=True,
+                group="prepare",
+                description=f"import {module}",
+            )
+
+    # --- work deferred past the first frame -----------------------------------------
+
+    _later: deque[Callable[[], object]]
+
+    def later(self, job: Callable[[], object]) -> None:
+        """Run `job` after the first frame, one job a turn, each behind the keys already typed.
+
+        Deferred work must not hold up a key pressed the moment the briefing is
+        drawn: each job is small, and the next one is queued behind whatever
+        reached the app in the meantime, so input is answered between jobs.
+        """
+        if not hasattr(self, "_later"):
+            self._later = deque()
+            self.call_after_refresh(self._run_later)
+        self._later.append(job)
+
+    def _run_later(self) -> None:
+        if self._later:
+            self._later.popleft()()
+        if self._later:
+            self.set_timer(0.005, self._run_later)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A screen's module is imported: parse its CSS on the loop, in one slice."""
+        worker = event.worker
+        if worker.group == "prepare" and event.state == WorkerState.SUCCESS:
+            module = worker.result
+            if module is not None:
+                self.later(lambda: self.prepare_css(module.prepares()))
+
+    def prepare_css(self, nodes: Iterable[type[Screen] | Widget]) -> None:
+        """Read the CSS files of these screens and the default CSS of these widgets into
+        the stylesheet now, in one parse, as Textual would when they are first shown."""
+        stylesheet = self.stylesheet
+        for node in nodes:
+            if isinstance(node, type):  # a screen: its CSS_PATH, relative to its module
+                paths = node.CSS_PATH if isinstance(node.CSS_PATH, list) else [node.CSS_PATH]
+                for path in paths:
+                    if path is not None:
+                        full = str(Path(inspect.getfile(node)).parent / path)
+                        if not stylesheet.has_source(full):
+                            stylesheet.read(full)
+            else:
+                for read_from, css, tie_breaker, scope in node._get_default_css():
+                    stylesheet.add_source(
+                        css, read_from=read_from, is_default_css=True, tie_breaker=tie_breaker, scope=scope
+                    )
+        stylesheet.parse()
 
     def _profile_chosen(self, profile: str | None) -> None:
         if profile is None:
@@ -98,6 +167,8 @@ class BriefingApp(App[int]):
 
     def _offer_resume(self) -> None:
         """An unfinished quiz of this profile and pack: offer to go on with it."""
+        if self.profile is None:
+            return
         session, unreadable, stale = store.resume_saved(self.pack, self.saves, self.profile, saver=self.save)
         for problem in unreadable:
             self.notify(problem, title="A save could not be read", severity="warning", markup=False)
@@ -140,6 +211,8 @@ class BriefingApp(App[int]):
             self.notify(str(exc), severity="error", markup=False)
 
     def new_session(self, only: Iterable[str] | None = None) -> Session:
+        if self.profile is None:
+            raise RuntimeError("a quiz needs a profile: none is chosen yet")
         self.session = Session.start(
             self.pack,
             profile=self.profile,

@@ -9,10 +9,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widget import AwaitMount
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.tui.text import data
+from briefing.tui.widgets.footer import KeysFooter
 from briefing.tui.widgets.section_view import SectionView
 
 if TYPE_CHECKING:
@@ -33,6 +35,7 @@ class BriefingScreen(Screen[None]):
         Binding("k", "key_figures", "Key figures"),
         Binding("h", "app.history", "History"),
     ]
+    HELP = "The arrows and Enter in the contents jump to a section."
 
     def compose(self) -> ComposeResult:
         pack = self.app.pack
@@ -58,19 +61,29 @@ class BriefingScreen(Screen[None]):
             # One button, for the one thing to do next; key figures and history
             # are a key away (the footer shows k and h).
             yield Button("Start quiz", id="start", variant="primary", compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#toc", OptionList).border_title = "Contents"
         self.refresh_state()
         self.query_one("#toc").focus()
-        self.call_after_refresh(self._mount_rest)
+        # The sections below the first, after the first frame and one a turn, so a key
+        # pressed meanwhile waits for one section at most (see BriefingApp.later).
+        self._unmounted = list(self.app.pack.sections[1:])
+        for _ in self._unmounted:
+            self.app.later(self._mount_next)
 
-    def _mount_rest(self) -> None:
-        """Mount the sections below the first, after the first frame is drawn."""
-        rest = [SectionView(s.title, s.body, id=f"section-{s.id}") for s in self.app.pack.sections[1:]]
-        if rest:
-            self.query_one("#sections", VerticalScroll).mount_all(rest)
+    def _mount_next(self, upto: str | None = None) -> AwaitMount | None:
+        """Mount the next section not yet mounted; or every one up to section `upto`."""
+        count = 1
+        if upto is not None:
+            ids = [s.id for s in self._unmounted]
+            count = ids.index(upto) + 1 if upto in ids else 0
+        sections, self._unmounted = self._unmounted[:count], self._unmounted[count:]
+        if not sections:
+            return None
+        views = [SectionView(s.title, s.body, id=f"section-{s.id}") for s in sections]
+        return self.query_one("#sections", VerticalScroll).mount_all(views)
 
     def on_screen_resume(self) -> None:
         self.refresh_state()
@@ -83,7 +96,7 @@ class BriefingScreen(Screen[None]):
         )
         session = app.session
         label = "Start quiz"
-        if self._continues():
+        if session is not None and self._continues():
             label = f"Continue quiz ({session.position + 1} of {session.total})"
         self.query_one("#start", Button).label = label
         self.refresh_bindings()
@@ -102,18 +115,25 @@ class BriefingScreen(Screen[None]):
 
     # --- table of contents ---------------------------------------------------------
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._goto(event.option_id)
+    async def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        await self._goto(event.option_id)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self._goto(event.option_id)
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        await self._goto(event.option_id)
         self.query_one("#sections").focus()
 
-    def _goto(self, section_id: str | None) -> None:
+    async def _goto(self, section_id: str | None) -> None:
         if section_id is None:
             return
+        mounting = self._mount_next(upto=section_id)  # asked for before its turn came
+        if mounting is not None:
+            await mounting
         target = self.query_one(f"#section-{section_id}")
-        self.query_one("#sections", VerticalScroll).scroll_to_widget(target, top=True, animate=False)
+        sections = self.query_one("#sections", VerticalScroll)
+        if mounting is None:
+            sections.scroll_to_widget(target, top=True, animate=False)
+        else:  # once the new sections are laid out: until then it has no place to scroll to
+            self.call_after_refresh(sections.scroll_to_widget, target, top=True, animate=False)
 
     # --- actions ---------------------------------------------------------------------
 

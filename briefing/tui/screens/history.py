@@ -9,11 +9,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from briefing import stats, store
 from briefing.stats import SESSION_COLUMNS, percent_text, session_row
 from briefing.tui.text import data
+from briefing.tui.widgets.footer import KeysFooter
 from briefing.tui.widgets.percent_trend import PercentTrend
 
 if TYPE_CHECKING:
@@ -28,10 +29,13 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         app = self.app
-        loaded = store.load_sessions(app.saves, app.profile)
-        for problem in loaded.problems:
-            self.notify(problem, title="A save could not be read", severity="warning", markup=False)
-        result = stats.compute(loaded.sessions, app.pack)
+        sessions = []
+        if app.profile is not None:  # none yet: nothing of theirs to read
+            loaded = store.load_sessions(app.saves, app.profile)
+            for problem in loaded.problems:
+                self.notify(problem, title="A save could not be read", severity="warning", markup=False)
+            sessions = loaded.sessions
+        result = stats.compute(sessions, app.pack)
         self.result = result
 
         yield Static(
@@ -79,7 +83,7 @@ class HistoryScreen(Screen[None]):
                                 yield Static(data(q.prompt or q.id), classes="prompt")
                 else:
                     yield Static(Content("None: every question asked was answered right."), id="weakest")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         result = self.result

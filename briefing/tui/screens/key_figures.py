@@ -6,9 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from briefing.pack import Section
+from briefing.tui.widgets.footer import KeysFooter
 from briefing.tui.widgets.section_view import SectionView
 
 
@@ -26,7 +26,7 @@ class KeyFiguresScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="key-figures-body"):
             yield SectionView(self.section.title, self.section.body)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#key-figures-body").focus()

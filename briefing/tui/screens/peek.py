@@ -15,8 +15,8 @@ class PeekScreen(ModalScreen[None]):
     CSS_PATH = "reference.tcss"
     BINDINGS = [
         Binding("escape", "dismiss", "Back to the question"),
-        Binding("f2", "dismiss", "Back", show=False),
-        Binding("ctrl+p", "dismiss", "Back", show=False),
+        Binding("f2", "dismiss", "Back to the question", show=False),
+        Binding("ctrl+p", "dismiss", "Back to the question", show=False),
     ]
 
     def __init__(self, section: Section) -> None:

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing import store
 from briefing.defaults import PROFILE as DEFAULT_PROFILE
 from briefing.errors import SaveError
 from briefing.tui.text import data
+from briefing.tui.widgets.footer import KeysFooter
 
 
 class ProfileScreen(Screen[str]):
@@ -38,7 +39,7 @@ class ProfileScreen(Screen[str]):
                 yield Static(Content("Type a profile name (letters, digits, - and _):"))
             yield Input(placeholder=DEFAULT_PROFILE, id="profile-name", max_length=64)
             yield Static(id="profile-error", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         if self.profiles:

@@ -8,14 +8,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static
+from textual.widgets._progress_bar import Bar, ETAStatus, PercentageStatus
 
 from briefing.engine import Session
 from briefing.grading.grader import Verdict
 from briefing.tui.screens.peek import PeekScreen
 from briefing.tui.text import data
-from briefing.tui.widgets.answer import AnswerBox, answer_box_for
+from briefing.tui.widgets.answer import (
+    AnswerBox,
+    ChoiceAnswer,
+    TrueFalseAnswer,
+    TypedAnswer,
+    answer_box_for,
+)
 from briefing.tui.widgets.feedback import Feedback
+from briefing.tui.widgets.footer import KeysFooter
 from briefing.tui.widgets.score_bar import ScoreBar
 
 if TYPE_CHECKING:
@@ -37,10 +46,11 @@ class QuizScreen(Screen[None]):
         Binding("escape", "leave", "Briefing"),
         # The answer boxes bind these; here they also work when the focus is elsewhere
         # on the screen (a typed answer's Input takes digits and letters first).
-        *[Binding(str(n), f"pick('{n}')", show=False) for n in range(1, 6)],
-        Binding("t", "pick('true')", show=False),
-        Binding("f", "pick('false')", show=False),
+        *[Binding(str(n), f"pick('{n}')", "Pick that option", show=False) for n in range(1, 6)],
+        Binding("t", "pick('true')", "True", show=False),
+        Binding("f", "pick('false')", "False", show=False),
     ]
+    HELP = "Enter submits a typed answer; the arrows and Enter also pick an option."
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -54,7 +64,7 @@ class QuizScreen(Screen[None]):
             yield Vertical(id="answer-slot")
             yield Feedback(id="feedback")
             yield Button("Next question", id="next", variant="primary", compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         if self.session.done:
@@ -67,6 +77,8 @@ class QuizScreen(Screen[None]):
     async def _ask(self) -> None:
         session = self.session
         question = session.current
+        if question is None:  # every question has had its turn: results are shown instead
+            return
         self.verdict = None
         self.query_one(ScoreBar).show(session.position, session.total, session.score)
         self.query_one("#prompt", Static).update(data(question.prompt, "bold"))
@@ -144,3 +156,21 @@ class QuizScreen(Screen[None]):
 
     def action_leave(self) -> None:
         self.app.pop_screen()
+
+
+def prepares() -> list[type[Screen] | Widget]:
+    """The screen and the widgets a question shows, whose CSS BriefingApp.prepare_css
+    parses before the quiz is first opened (the screen's children are not enough:
+    the progress bar's parts and every kind of answer box have CSS of their own)."""
+    return [
+        QuizScreen,
+        ScoreBar(),
+        Bar(),
+        PercentageStatus(),
+        ETAStatus(),
+        Feedback(),
+        TypedAnswer("figure"),
+        ChoiceAnswer([]),
+        TrueFalseAnswer(),
+        Input(),
+    ]

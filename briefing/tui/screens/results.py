@@ -9,11 +9,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from briefing.engine import Outcome, Session
 from briefing.excerpts import excerpt
 from briefing.tui.text import data, labelled, lines
+from briefing.tui.widgets.footer import KeysFooter
 from briefing.tui.widgets.section_view import SectionView
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ class ResultsScreen(Screen[None]):
                 )
             yield Button("History", id="history", compact=True)
             yield Button("Briefing", id="briefing", compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         missed = self.query_one("#missed")
