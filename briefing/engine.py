@@ -4,6 +4,11 @@ The engine knows no screen. A front end asks for `current`, passes what the
 person typed to `answer` (or calls `skip`), shows the returned Verdict, and
 calls `finish` at the end. When a `saver` is given, the session's record is
 handed to it after every change, so a killed front end can resume.
+
+No free points: `peek()` records that the current question's section was looked
+at, and a right answer after a peek scores nothing. A person at a keyboard is
+asked again when an answer cannot be read (`answer(..., ask_again=True)`); an
+answer from a file or a pipe is marked, so a script's answers never shift.
 """
 
 from __future__ import annotations
@@ -42,6 +47,25 @@ class Outcome:
     record: AnswerRecord
     verdict: Verdict
 
+    @property
+    def scored(self) -> bool:
+        """Whether it counts toward the score: right, and answered without a peek."""
+        return self.verdict.correct and not self.record.peeked
+
+    @property
+    def peeked_right(self) -> bool:
+        """Right, but after a peek at its section: shown apart, never scored."""
+        return self.verdict.correct and self.record.peeked
+
+
+def questions_of_section(pack: Pack, section: str) -> list[str]:
+    """The ids of the questions a section of the briefing answers; ValueError when it has none."""
+    ids = [q.id for q in pack.questions if q.section == section]
+    if not ids:
+        known = ", ".join(s.id for s in pack.sections)
+        raise ValueError(f"no questions on section {section!r} (the sections: {known})")
+    return ids
+
 
 class Session:
     """A quiz in progress or finished, over one pack."""
@@ -68,17 +92,24 @@ class Session:
         seed: int | None = None,
         limit: int | None = None,
         only: Iterable[str] | None = None,
+        section: str | None = None,
         mode: Mode = "headless",
         saver: Saver | None = None,
         now: datetime | None = None,
     ) -> Session:
+        """A new session: the pack's questions (or `only` those, for a retry; or one
+        `section`'s, ValueError when it has none), shuffled by `seed`, at most `limit`."""
         if seed is None:
             seed = random.randrange(2**31)
         started = now or now_utc()
+        scope: Scope = "full"
+        if section is not None:
+            only, scope = questions_of_section(pack, section), "section"
+        elif only is not None:
+            scope = "retry"
         order = choose_order(pack, seed, limit, only)
-        scope: Scope = (
-            "retry" if only is not None else "limited" if len(order) < len(pack.questions) else "full"
-        )
+        if scope == "full" and len(order) < len(pack.questions):
+            scope = "limited"
         record = SessionRecord(
             id=new_session_id(started),
             profile=profile,
@@ -149,7 +180,15 @@ class Session:
 
     @property
     def score(self) -> int:
-        return sum(v.correct for v in self.verdicts)
+        """Right answers given without a peek."""
+        answers = self.record.answers
+        return sum(v.correct and not a.peeked for v, a in zip(self.verdicts, answers, strict=False))
+
+    @property
+    def peeked(self) -> bool:
+        """Whether the current question's section has been peeked at."""
+        current = self.current
+        return current is not None and self.record.peeking == current.id
 
     @property
     def percent(self) -> float:
@@ -161,14 +200,30 @@ class Session:
 
     # --- answering ---------------------------------------------------------------
 
-    def answer(self, text: str, now: datetime | None = None) -> Verdict:
-        """Grade `text` against the current question, record it and move on."""
+    def answer(self, text: str, now: datetime | None = None, *, ask_again: bool = False) -> Verdict:
+        """Grade `text` against the current question, record it and move on.
+
+        `ask_again`: an answer that cannot be read for the question's kind (no
+        figure, no option, neither true nor false) is not recorded; the verdict says
+        why and the question stays open. For a person typing, not for a script.
+        """
         question = self.current
         if question is None:
             raise RuntimeError("the quiz has no question left to answer")
         verdict = grade(question, text, self.pack)
+        if ask_again and verdict.unreadable:
+            return verdict
         self._record(question, text, verdict, now)
         return verdict
+
+    def peek(self) -> None:
+        """Record that the current question's section was looked at: a right answer
+        to it will score nothing. Saved at once, so a kill does not undo it."""
+        question = self.current
+        if question is None or self.record.peeking == question.id:
+            return
+        self.record.peeking = question.id
+        self._save()
 
     def skip(self, now: datetime | None = None) -> Verdict:
         """Move past the current question; it counts as wrong."""
@@ -191,7 +246,12 @@ class Session:
         ]
 
     def missed(self) -> list[Outcome]:
+        """The questions answered wrong or skipped (right after a peek is not missed: see peeked_right)."""
         return [o for o in self.outcomes() if not o.verdict.correct]
+
+    def peeked_right(self) -> list[Outcome]:
+        """Answered right after a peek: no score, shown apart."""
+        return [o for o in self.outcomes() if o.peeked_right]
 
     # --- inside ----------------------------------------------------------------
 
@@ -202,12 +262,15 @@ class Session:
         self, question: AnyQuestion, text: str, verdict: Verdict, now: datetime | None, save: bool = True
     ) -> None:
         self.verdicts.append(verdict)
+        peeked = self.record.peeking == question.id
+        self.record.peeking = None
         self.record.answers.append(
             AnswerRecord(
                 id=question.id,
                 given=text,
                 correct=verdict.correct,
                 skipped=verdict.skipped,
+                peeked=peeked,
                 answered_at=now or now_utc(),
             )
         )

@@ -22,8 +22,9 @@ PROFILE_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 # Which front end took a session.
 Mode = Literal["tui", "headless"]
-# "full": every question of the pack; "limited": --limit; "retry": the missed ones again.
-Scope = Literal["full", "limited", "retry"]
+# "full": every question of the pack; "limited": --limit; "retry": the missed ones again;
+# "section": the questions of one section of the briefing.
+Scope = Literal["full", "limited", "retry", "section"]
 
 
 class AnswerRecord(BaseModel):
@@ -36,6 +37,9 @@ class AnswerRecord(BaseModel):
     given: str = ""
     correct: bool = False
     skipped: bool = False
+    # The section that states the answer was looked at before answering: a right
+    # answer then scores nothing.
+    peeked: bool = False
     answered_at: datetime | None = None
 
 
@@ -59,6 +63,9 @@ class SessionRecord(BaseModel):
     score: int = 0
     max_score: int = 0
     percent: float = 0.0
+    # The question on screen when its section was peeked at, not yet answered: a
+    # session killed and resumed there keeps the peek.
+    peeking: str | None = None
     passed: bool = False
     mode: Mode = "headless"
     # Only full sessions make the headline last/best/mean percent.

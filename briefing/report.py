@@ -17,6 +17,8 @@ class QuestionResult(BaseModel):
     given: str
     correct: bool
     skipped: bool = False
+    # The section was peeked at before answering: right or not, it scores nothing.
+    peeked: bool = False
     expected: str
     explanation: str
     trap: str | None = None
@@ -42,6 +44,7 @@ class Report(BaseModel):
     percent: float
     pass_mark: float
     passed: bool
+    peeked: int = 0  # questions answered after a peek at their section
     questions: list[QuestionResult]
 
 
@@ -73,6 +76,7 @@ def build(session: Session) -> Report:
                 given=a.given,
                 correct=v.correct,
                 skipped=v.skipped,
+                peeked=a.peeked,
                 expected=v.expected,
                 explanation=v.explanation,
                 trap=v.trap,
@@ -96,6 +100,7 @@ def build(session: Session) -> Report:
         percent=record.percent,
         pass_mark=record.pass_mark,
         passed=record.passed,
+        peeked=sum(r.peeked for r in results),
         questions=results,
     )
 
@@ -135,13 +140,17 @@ def to_text(report: Report) -> str:
             elif q.note:
                 lines.append(f"    note: {q.note}")
             lines.append(f"    why: {q.explanation}")
+    peeked = [q for q in report.questions if q.correct and q.peeked]
+    if peeked:
+        lines += ["", f"Right after a peek, not scored ({len(peeked)}):"]
+        lines += [f"- [{q.id}] {q.prompt}" for q in peeked]
     return printable("\n".join(lines)) + "\n"
 
 
 def to_junit(report: Report) -> str:
     from xml.sax.saxutils import escape, quoteattr
 
-    failures = sum(not q.correct for q in report.questions)
+    failures = sum(not q.correct or q.peeked for q in report.questions)
     out = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<testsuites tests="{len(report.questions)}" failures="{failures}">',
@@ -150,10 +159,12 @@ def to_junit(report: Report) -> str:
     ]
     for q in report.questions:
         head = f"    <testcase classname={quoteattr(report.pack + '.' + q.kind)} name={quoteattr(q.id)}"
-        if q.correct:
+        if q.correct and not q.peeked:
             out.append(head + "/>")
             continue
         message = f"given {q.given!r}, expected {q.expected!r}"
+        if q.correct:
+            message = f"right after a peek at its section, not scored: given {q.given!r}"
         body = "\n".join(filter(None, [q.prompt, q.trap or q.note, q.explanation]))
         out.append(head + ">")
         out.append(

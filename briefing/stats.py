@@ -30,8 +30,9 @@ RECENT = 10
 class QuestionStat(BaseModel):
     id: str
     asked: int
-    correct: int
+    correct: int  # right without a peek
     accuracy: float  # percent, one decimal
+    peeked: int = 0  # answered after a peek at the section (right or not): never counted right
     section: str | None = None  # None when no pack was given
     prompt: str | None = None  # None when the pack does not know the question
 
@@ -55,11 +56,13 @@ class SessionSummary(BaseModel):
     passed: bool
     duration_seconds: float | None
     scope: str = "full"
+    peeked: int = 0  # answers given after a peek at their section
 
 
 class Stats(BaseModel):
     sessions: int  # finished sessions counted
     full_sessions: int = 0  # of which every question of the pack was asked
+    peeked: int = 0  # answers given after a peek at their section, over all sessions counted
     # last/best/mean: over full sessions only; a retry of the missed ones or a
     # --limit run would flatter (or sink) them.
     last_percent: float | None
@@ -89,10 +92,13 @@ def compute(sessions: list[SessionRecord], pack: Pack | None = None) -> Stats:
 
     asked: Counter[str] = Counter()
     correct: Counter[str] = Counter()
+    peeked: Counter[str] = Counter()
     for record in done:
         for answer in record.answers:
             asked[answer.id] += 1
-            correct[answer.id] += bool(answer.correct)
+            # Right after a peek at the section is not known: counted apart, not as right.
+            correct[answer.id] += bool(answer.correct and not answer.peeked)
+            peeked[answer.id] += answer.peeked
 
     known = {q.id: q for q in pack.questions} if pack is not None else {}
     pack_order = {qid: n for n, qid in enumerate(known)}
@@ -106,6 +112,7 @@ def compute(sessions: list[SessionRecord], pack: Pack | None = None) -> Stats:
                 id=qid,
                 asked=asked[qid],
                 correct=correct[qid],
+                peeked=peeked[qid],
                 accuracy=_percent(correct[qid], asked[qid]),
                 section=section,
                 prompt=question.prompt if question else None,
@@ -147,6 +154,7 @@ def compute(sessions: list[SessionRecord], pack: Pack | None = None) -> Stats:
         per_section=per_section,
         weakest=weakest,
         sessions_list=[_summary(s) for s in done],
+        peeked=sum(peeked.values()),
     )
 
 
@@ -162,8 +170,10 @@ def render_text(stats: Stats, profile: str) -> str:
         f"Sessions: {stats.sessions} finished session{plural}, {stats.full_sessions} of them full quizzes",
         f"Full quizzes: last {percent_text(stats.last_percent)}   best {percent_text(stats.best_percent)}   "
         f"mean {percent_text(stats.mean_percent)}",
-        "",
     ]
+    if stats.peeked:
+        out.append(f"Peeks: {stats.peeked} answers given after peeking at the section (never counted right)")
+    out.append("")
 
     out += ["By section", "----------"]
     if stats.per_section:
@@ -179,7 +189,8 @@ def render_text(stats: Stats, profile: str) -> str:
     out += ["Weakest questions", "-----------------"]
     if stats.weakest:
         for n, q in enumerate(stats.weakest, 1):
-            line = f"  {n}. {q.id}: {percent_text(q.accuracy)} ({q.correct} of {q.asked} right)"
+            peeks = f", {q.peeked} after a peek" if q.peeked else ""
+            line = f"  {n}. {q.id}: {percent_text(q.accuracy)} ({q.correct} of {q.asked} right{peeks})"
             if q.prompt:
                 line += f"  {_short(q.prompt)}"
             out.append(line)
@@ -196,10 +207,10 @@ def render_text(stats: Stats, profile: str) -> str:
 
 # --- how figures read, in the text output and the UI's history alike --------------
 
-SESSION_COLUMNS = ("Started (UTC)", "Score", "Percent", "Result", "Quiz", "Time taken")
+SESSION_COLUMNS = ("Started (UTC)", "Score", "Percent", "Result", "Quiz", "Time taken", "Peeks")
 
 
-def session_row(s: SessionSummary) -> tuple[str, str, str, str, str, str]:
+def session_row(s: SessionSummary) -> tuple[str, str, str, str, str, str, str]:
     """One session as the cells under SESSION_COLUMNS."""
     return (
         when_text(s.started_at),
@@ -208,6 +219,7 @@ def session_row(s: SessionSummary) -> tuple[str, str, str, str, str, str]:
         "pass" if s.passed else "fail",
         s.scope,
         duration_text(s.duration_seconds),
+        str(s.peeked),
     )
 
 
@@ -261,7 +273,7 @@ def _percent(part: int, whole: int) -> float:
 
 
 # What a summary takes from its record as it is, under the same names.
-_SUMMARY_FIELDS = set(SessionSummary.model_fields) - {"duration_seconds"}
+_SUMMARY_FIELDS = set(SessionSummary.model_fields) - {"duration_seconds", "peeked"}
 
 
 def _summary(record: SessionRecord) -> SessionSummary:
@@ -269,6 +281,7 @@ def _summary(record: SessionRecord) -> SessionSummary:
     return SessionSummary(
         **record.model_dump(include=_SUMMARY_FIELDS),
         duration_seconds=(end - start).total_seconds() if start is not None and end is not None else None,
+        peeked=sum(a.peeked for a in record.answers),
     )
 
 

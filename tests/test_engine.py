@@ -115,3 +115,76 @@ def test_resume_newest_skips_what_the_pack_cannot_resume_and_says_why(pack):
     assert session is not None and session.record.id == older.record.id and session.position == 1
     assert len(problems) == 1 and broken.id in problems[0] and "cannot be resumed" in problems[0]
     assert Session.resume_newest(pack, []) == (None, [])
+
+
+# --- no free points: peeks -------------------------------------------------------
+
+
+def _first(pack, qid, saver=None):
+    """A session whose first question is `qid`."""
+    return Session.start(pack, profile="p", seed=1, only=[qid], saver=saver, now=T0)
+
+
+def test_a_right_answer_after_a_peek_scores_nothing_and_is_recorded(pack):
+    s = _first(pack, "fivefold")
+    s.peek()
+    assert s.peeked
+    verdict = s.answer("5x", now=T0)
+    assert verdict.correct  # the feedback still says it was right
+    assert s.score == 0 and s.record.answers[0].peeked
+    assert [o.question.id for o in s.peeked_right()] == ["fivefold"] and s.missed() == []
+    record = s.finish(now=T0)
+    assert record.score == 0 and record.percent == 0.0 and not record.passed
+
+
+def test_a_peek_is_saved_at_once_and_kept_through_a_resume(pack):
+    saved = []
+    s = _first(pack, "fivefold", saver=lambda r: saved.append(r.model_copy(deep=True)))
+    s.peek()
+    assert saved and saved[-1].peeking == "fivefold"  # killed now, the peek is on disk
+    resumed = Session.resume(pack, saved[-1])
+    assert resumed.peeked
+    resumed.answer("fivefold", now=T0)
+    assert resumed.score == 0 and resumed.record.peeking is None
+
+
+def test_a_peek_belongs_to_its_question_only(pack):
+    s = Session.start(pack, profile="p", seed=1, only=["fivefold", "tenth"], now=T0)
+    s.peek()
+    s.answer(s.current.expected, now=T0)
+    assert not s.peeked  # the next question starts unpeeked
+    s.answer(s.current.expected, now=T0)
+    assert s.score == 1 and [a.peeked for a in s.record.answers] == [True, False]
+
+
+# --- malformed answers are asked again, typed; marked, scripted --------------------
+
+
+@pytest.mark.parametrize(
+    "qid, text",
+    [("fivefold", "fve"), ("fivefold", "William Li"), ("which-growth", "x"), ("rd-up", "maybe")],
+)
+def test_an_unreadable_answer_keeps_the_question_open_when_asked_to(pack, qid, text):
+    s = _first(pack, qid)
+    verdict = s.answer(text, ask_again=True)
+    assert verdict.unreadable and verdict.note and not verdict.correct
+    assert s.position == 0 and s.current.id == qid and s.record.answers == []
+    marked = _first(pack, qid).answer(text)  # from a file or a pipe: marked wrong, not asked again
+    assert marked.unreadable and not marked.correct
+
+
+def test_a_wrong_but_readable_answer_is_recorded_even_when_asking_again(pack):
+    s = _first(pack, "fivefold")
+    s.answer("7x", ask_again=True)
+    assert s.position == 1 and not s.record.answers[0].correct
+
+
+# --- a quiz on one section ---------------------------------------------------------
+
+
+def test_a_section_quiz_asks_that_sections_questions(pack):
+    s = Session.start(pack, profile="p", seed=3, section="compute", now=T0)
+    assert s.record.scope == "section"
+    assert sorted(q.id for q in s.questions) == sorted(q.id for q in pack.questions if q.section == "compute")
+    with pytest.raises(ValueError, match="no questions on section 'nowhere'"):
+        Session.start(pack, profile="p", section="nowhere")

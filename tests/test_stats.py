@@ -237,6 +237,7 @@ def test_render_text_is_plain_and_says_what_it_should():
         "pass",
         "full",
         "10m00s",
+        "0",
     ]  # newest first
     assert len(history) == 3
 
