@@ -86,6 +86,12 @@ def _session_options(p: argparse.ArgumentParser, top: bool = False) -> None:
     p.add_argument(
         "--limit", type=_positive, metavar="N", default=default(None), help="ask at most N questions"
     )
+    p.add_argument(
+        "--section",
+        metavar="ID",
+        default=default(None),
+        help="ask only the questions on this section of the briefing (its id, as in the pack)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -207,23 +213,13 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
         print(f"briefing: {where}{exc.strerror or exc}", file=sys.stderr)
         if not exc.filename:
-            _drop_stdout()
+            from briefing.output import drop_stdout
+
+            drop_stdout()
         return defaults.EXIT_USAGE
     finally:
         if collecting:
             gc.enable()
-
-
-def _drop_stdout() -> None:
-    """Point stdout at the null device: what it could not take is not retried at exit."""
-    import os
-
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-        os.close(null)
-    except (OSError, ValueError):
-        pass
 
 
 def run() -> None:

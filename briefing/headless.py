@@ -103,9 +103,18 @@ def run(args: argparse.Namespace) -> int:
     else:
         if saver is not None:
             _mention_unfinished(pack, profile, saves)
-        session = Session.start(
-            pack, profile=profile, seed=args.seed, limit=args.limit, mode="headless", saver=saver
-        )
+        try:
+            session = Session.start(
+                pack,
+                profile=profile,
+                seed=args.seed,
+                limit=args.limit,
+                section=getattr(args, "section", None),
+                mode="headless",
+                saver=saver,
+            )
+        except ValueError as exc:  # a section with no questions
+            raise UsageError(f"briefing quiz: --section: {exc}") from None
     if answers is not None:
         while (question := session.current) is not None:  # until done
             session.answer(answers.get(question.id, ""))
@@ -130,8 +139,15 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         _write_output(args.output, text)
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader went away (`| head -1`): the quiz is over and saved, and its
+            # score, not the pipe, says whether it passed.
+            from briefing.output import drop_stdout
+
+            drop_stdout()
     return EXIT_PASSED if session.passed else EXIT_FAILED
 
 
@@ -162,15 +178,26 @@ def _mention_unfinished(pack: packs.Pack, profile: str, saves: Path) -> None:
 
 
 def _ask_on_stdin(session: Session) -> None:
+    """One answer a line. A person at a terminal is asked again when an answer cannot
+    be read (no figure, no option, not true or false); from a pipe it is marked wrong,
+    so a script's later answers never shift to other questions."""
     err = sys.stderr
+    typing = sys.stdin.isatty()
+    asked = None
     while (question := session.current) is not None:  # until done
-        print(ask_text(question, session.position + 1, session.total), file=err)
+        if asked is not question:
+            print(ask_text(question, session.position + 1, session.total), file=err)
+            asked = question
         print("> ", end="", file=err, flush=True)
         line = sys.stdin.readline()
         if not line:  # end of input: the rest count as unanswered
             print(file=err)
             break
-        print(feedback_text(session.answer(line.rstrip("\r\n"))), file=err)
+        verdict = session.answer(line.rstrip("\r\n"), ask_again=typing)
+        if verdict.unreadable and typing:
+            print(printable(f"  {verdict.note}: try again (Enter alone skips)"), file=err)
+            continue
+        print(feedback_text(verdict), file=err)
 
 
 def _check_output(name: str) -> None:
