@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import partial
+from functools import lru_cache, partial
 
 from briefing.errors import Problem
-from briefing.grading import numbers
+from briefing.grading import numbers, scope
 from briefing.grading.grader import figure_matches, grade
 from briefing.grading.normalize import normalize
-from briefing.pack import AnyQuestion, Pack, Section, expected_text
+from briefing.pack import AnyQuestion, FigureQuestion, Pack, Section, expected_text
 
 
 def check(pack: Pack, label: str, parallel: bool = False) -> list[Problem]:
@@ -76,6 +76,9 @@ def _not_stated(
             return "value", f"{shown} {q.unit} does not match expected {q.expected!r}".replace("  ", " ")
         if not any(figure_matches(q, f) for f in _figures_of(section, figures)):
             return "value", f"{q.expected} is not stated in {name} in any written form"
+        fact = scope.of_question(q.period, q.base, q.bound)
+        if not fact.empty:
+            return _scope_disagrees(q, fact, section)
     elif q.kind == "attribution":
         person = pack.person(q.speaker)
         if not any(_has_words(body, n) for n in (person.name, *person.aliases)):
@@ -99,6 +102,36 @@ def _not_stated(
             if not _has_words(body, item):
                 return "items", f"{item!r} is not named in {name}"
     return None
+
+
+# Where one statement of a figure ends and the next begins: "down 40.7% year over year
+# and down 7% from the fourth quarter" holds two, each with its own scope.
+# Stops and commas end a clause only before a space: "41.3" and "600,000" are figures.
+_CLAUSE = re.compile(r"[.;:!?,](?=\s|$)|[()\[\]\n]+|\s(?:and|but|while|whereas)\s|\s-\s")
+
+
+def _scope_disagrees(q: FigureQuestion, fact: scope.Scope, section: Section) -> tuple[str, str] | None:
+    """(field, message) when every clause of the section that states the figure names
+    another period, base or bound than the question gives; None when one agrees or
+    none says (the section need not repeat a scope the prompt states)."""
+    disagreements = []
+    for clause in _clauses(section.body):
+        for fig in numbers.find_all(clause):
+            if figure_matches(q, fig):
+                found = scope.conflicting(fact, scope.read(clause, fig.text, fig.per))
+                if found is None:
+                    return None
+                disagreements.append((found, clause))
+    if not disagreements:
+        return None
+    (field, why), clause = disagreements[0]
+    return field, f"section {section.id!r} says {why} (in '{clause.strip()[:60]}')"
+
+
+@lru_cache(maxsize=256)
+def _clauses(body: str) -> tuple[str, ...]:
+    """A section's clauses, split once per section body."""
+    return tuple(c for c in _CLAUSE.split(body) if c.strip())
 
 
 def _figures_of(section: Section, figures: dict[str, list[numbers.Figure]]) -> list[numbers.Figure]:

@@ -236,3 +236,59 @@ def test_an_answer_that_cannot_be_read_says_so(rail, qid, text, unreadable):
     assert verdict.unreadable is unreadable
     if unreadable:
         assert verdict.note
+
+
+@pytest.mark.parametrize(
+    "text, figure, bound",
+    [
+        ("more than 9%", "9%", "more than"),
+        ("9% more than in the third quarter", "9%", None),  # a comparison, not a bound
+        ("about a quarter of revenue came under corporate contracts", "a quarter", "about"),
+        ("no more than 600,000", "600,000", "at most"),
+        ("600,000 or more", "600,000", "at least"),
+        ("it passed the 600,000 mark", "600,000", "more than"),
+        ("600k+", "600k", "more than"),
+        ("just under 600,000", "600,000", "nearly"),
+    ],
+)
+def test_a_bound_stands_by_its_figure(text, figure, bound):
+    from briefing.grading import scope
+
+    assert scope.read(text, figure).bound == bound
+
+
+# --- validate holds the pack's scope against the sentence that states the figure ----
+
+
+def _validate(tmp_path, text):
+    from briefing.checks import check
+
+    pack, problems = packs.problems_of(packs.rtoml.loads(text), "rail.toml")
+    assert problems == [] and pack is not None
+    return [str(p) for p in check(pack, "rail.toml")]
+
+
+def test_the_bundled_scope_of_the_rail_pack_agrees_with_its_section(tmp_path):
+    assert _validate(tmp_path, RAIL) == []
+
+
+@pytest.mark.parametrize(
+    "old, new, line",
+    [
+        (
+            'base = "year-over-year"',
+            'base = "quarter-over-quarter"',
+            "rail.toml: question 'riders-yoy': field 'base': section 'q3' says year over year, "
+            "not quarter over quarter (in 'up 12% year over year')",
+        ),
+        (
+            'period = "day"\nbound = "more than"',
+            'period = "day"\nbound = "less than"',
+            "rail.toml: question 'busiest-day': field 'bound': section 'q3' says more than, not less than "
+            "(in 'On its busiest day it passed 600,000 journeys')",
+        ),
+    ],
+)
+def test_a_scope_the_section_contradicts_is_an_error(tmp_path, old, new, line):
+    assert old in RAIL
+    assert _validate(tmp_path, RAIL.replace(old, new, 1)) == [line]

@@ -170,7 +170,7 @@ def _figure_target(q: FigureQuestion) -> _Target:
     strict = q.tolerance is None
     words = frozenset(_ASCII_WORD.findall(normalize(" ".join((q.prompt, q.measures, q.expected)))))
     also = expected.unit if unit == "" and expected is not None and expected.unit in _COUNTED else None
-    fact = scope.Scope(q.period, scope.canonical_base(q.base), q.bound)
+    fact = scope.of_question(q.period, q.base, q.bound)
     if q.value is not None:
         value = abs(q.value)
         return _Target(unit, value, value, value, tol, direction, strict, words, also, fact)
@@ -401,7 +401,7 @@ def _grade_figure(q: FigureQuestion, text: str, pack: Pack) -> _Graded:
     if ok:
         if target.scope.empty:
             return True, None, None
-        conflict = scope.conflict(target.scope, scope.read(text, fig.per))
+        conflict = scope.conflict(target.scope, scope.read(text, fig.text, fig.per))
         return (True, None, None) if conflict is None else (False, None, conflict)
     other = _facts(pack).trap_for(fig, exclude=q)
     trap = f"{_shown(text, fig)} is {other.measures}" if other is not None else None

@@ -19,7 +19,16 @@ from dataclasses import dataclass
 
 from briefing.grading.normalize import normalize
 
-__all__ = ["Scope", "read", "conflict", "canonical_base", "BASE_WORDS", "PERIOD_WORDS"]
+__all__ = [
+    "Scope",
+    "read",
+    "conflict",
+    "conflicting",
+    "canonical_base",
+    "of_question",
+    "BASE_WORDS",
+    "PERIOD_WORDS",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,12 +138,25 @@ _SYMBOL_BOUNDS = (
     ("more than", (">",)),
     ("less than", ("<",)),
 )
-_PLUS_AFTER = re.compile(r"[\d%a-z]\+(?![\d])|-plus(?![\w])")  # "200m+", "200 million-plus"
+# Bounds written after the figure: "600,000+", "600,000-plus", "600,000 or more".
+_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("more than", re.compile(r"^(?:\+|-? ?plus\b)")),
+    ("at least", re.compile(r"^ ?(?:or more|or above|or higher|and up|at least|at the least)\b")),
+    ("at most", re.compile(r"^ ?(?:or less|or fewer|or below|at most|at the most|tops)\b")),
+    ("about", re.compile(r"^ ?(?:or so|give or take|more or less|roughly|or thereabouts)\b")),
+)
+# How far before the figure a bound may stand: "passed the 600,000 mark", "well over 600k".
+_BEFORE_CHARS = 32
 
 
-def read(text: str, per: str = "") -> Scope:
-    """What `text` says of a figure's period, base and bound; `per` is the period of a
-    rate the scanner read straight after the figure ("a year")."""
+def read(text: str, figure: str = "", per: str = "") -> Scope:
+    """What `text` says of a figure's period, base and bound.
+
+    `figure` is the figure as read from `text` (numbers.Figure.text): a bound is only
+    a bound just before it ("more than 9%") or just after it ("9%+"); "9% more than
+    in the third quarter" compares, and "under corporate contracts" is no bound.
+    `per` is the period of a rate the scanner read straight after the figure ("a year").
+    """
     norm = normalize(text)
     base = None
     for name, pattern in BASE_WORDS.items():
@@ -149,7 +171,7 @@ def read(text: str, per: str = "") -> Scope:
             if found:
                 period = name
                 break
-    return Scope(period, base, _bound(norm))
+    return Scope(period, base, _bound(norm, normalize(figure)))
 
 
 def _take(pattern: re.Pattern[str], text: str) -> tuple[bool, str]:
@@ -160,16 +182,31 @@ def _take(pattern: re.Pattern[str], text: str) -> tuple[bool, str]:
     return True, pattern.sub(" ", text)
 
 
-def _bound(norm: str) -> str | None:
+def _bound(norm: str, figure: str) -> str | None:
+    at = norm.find(figure) if figure else -1
+    if at < 0:
+        before, after = norm, ""  # no figure to stand by: the whole text
+    else:
+        before, after = norm[max(0, at - _BEFORE_CHARS) : at], norm[at + len(figure) :].lstrip()
     for name, symbols in _SYMBOL_BOUNDS:
-        if any(s in norm for s in symbols):
+        if any(before.rstrip().endswith(s) for s in symbols):
             return name
-    if _PLUS_AFTER.search(norm):
-        return "more than"
+    for name, pattern in _AFTER:
+        if pattern.search(after):
+            return name
+    # The bound phrase closest to the figure; of two that end together, the longer
+    # ("no more than", not its "more than").
+    nearest, where = None, (-1, 0)
     for name, pattern in _BOUNDS:
-        if pattern.search(norm):
-            return name
-    return None
+        for hit in pattern.finditer(before):
+            if (hit.end(), -hit.start()) > where:
+                nearest, where = name, (hit.end(), -hit.start())
+    return nearest
+
+
+def of_question(period: str | None, base: str | None, bound: str | None) -> Scope:
+    """A figure question's scope as the pack gives it, its base in the grader's words."""
+    return Scope(period, canonical_base(base), bound)
 
 
 def canonical_base(base: str | None) -> str | None:
@@ -199,12 +236,20 @@ _ALLOWED: dict[str | None, frozenset[str]] = {
 
 def conflict(fact: Scope, said: Scope) -> str | None:
     """Why what was `said` contradicts the `fact`, in a few words, or None."""
+    found = conflicting(fact, said)
+    return found[1] if found else None
+
+
+def conflicting(fact: Scope, said: Scope) -> tuple[str, str] | None:
+    """(the qualifier, why) when what was `said` contradicts the `fact`: ("base",
+    "year over year, not quarter over quarter"); None when nothing does."""
     if fact.base is not None and said.base is not None and said.base != fact.base:
-        return f"{_base_name(said.base)}, not {_base_name(fact.base)}"
+        return "base", f"{_base_name(said.base)}, not {_base_name(fact.base)}"
     if fact.period is not None and said.period is not None and said.period != fact.period:
-        return f"{_PERIOD_NAMES[said.period]}, not {_PERIOD_NAMES[fact.period]}"
+        return "period", f"{_PERIOD_NAMES[said.period]}, not {_PERIOD_NAMES[fact.period]}"
     if said.bound is not None and said.bound not in _ALLOWED[fact.bound]:
-        return f"{said.bound}, not {fact.bound}" if fact.bound else f"{said.bound}: the figure is exact"
+        why = f"{said.bound}, not {fact.bound}" if fact.bound else f"{said.bound}: the figure is exact"
+        return "bound", why
     return None
 
 
