@@ -159,6 +159,38 @@ def build_parser() -> argparse.ArgumentParser:
         help="the pack (default: the bundled questions.toml)",
     )
 
+    packs = sub.add_parser(
+        "packs",
+        help="list the packs in a folder, with your last result on each",
+        description="List the packs DIR holds (its *.toml files with a [pack] table): id, "
+        "version, title, source, questions, and the profile's last result. Without DIR, the "
+        "bundled pack.",
+    )
+    packs.add_argument("dir", nargs="?", metavar="DIR", help="a folder of packs (or one pack file)")
+    packs.add_argument(
+        "--profile",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help=f"whose last results (default: {defaults.PROFILE})",
+    )
+    packs.add_argument(
+        "--saves",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"where sessions are saved (default: ./{defaults.SAVES_DIR})",
+    )
+    packs.add_argument(
+        "--format", choices=defaults.DATA_FORMATS, default="text", help="output format (default: text)"
+    )
+
+    sub.add_parser(
+        "schema",
+        help="print the pack format as a JSON Schema, for TOML editors",
+        description="Print the pack format as a JSON Schema. Save it (briefing schema > "
+        "pack.schema.json) and put '#:schema pack.schema.json' on a pack's first line: taplo and "
+        "Even Better TOML then check and complete the pack as it is typed.",
+    )
+
     stats = sub.add_parser(
         "stats",
         help="scores and weakest questions from saved sessions",
@@ -250,6 +282,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         from briefing.commands import stats
 
         return stats(args)
+    if command == "packs":
+        from briefing.commands import packs_list
+
+        return packs_list(args)
+    if command == "schema":
+        from briefing.commands import schema
+
+        return schema(args)
     if command == "quiz" and args.headless:
         from briefing.headless import run
 

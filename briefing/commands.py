@@ -89,7 +89,9 @@ def brief(args: argparse.Namespace) -> int:
     """Print the briefing as plain text, wrapped to the terminal (80 columns on a pipe)."""
     import shutil
 
-    pack = packs.load(getattr(args, "pack", None))
+    from briefing import library
+
+    pack = library.load_one(getattr(args, "pack", None))
     width = max(40, min(shutil.get_terminal_size((80, 24)).columns, 100))
     print(printable(briefing_text(pack, width)), end="")
     return 0
@@ -113,14 +115,14 @@ def briefing_text(pack: packs.Pack, width: int = 80) -> str:
 
 
 def stats(args: argparse.Namespace) -> int:
+    from briefing import library, store
     from briefing import stats as stats_mod
-    from briefing import store
 
     profile = profile_or_default(getattr(args, "profile", None))
     saves = Path(getattr(args, "saves", None) or SAVES_DIR)
     pack_arg = getattr(args, "pack", None)
     try:
-        pack = packs.load(pack_arg)
+        pack = library.load_one(pack_arg)
     except BriefingError:
         if pack_arg:
             raise
@@ -138,3 +140,60 @@ def stats(args: argparse.Namespace) -> int:
     else:
         print(printable(stats_mod.render_text(result, profile)), end="")
     return 0
+
+
+def packs_list(args: argparse.Namespace) -> int:
+    """List the packs a file or folder holds: id, title, source, questions, and the
+    profile's last result on each; one line for each file that is not a valid pack."""
+    from briefing import library, store
+    from briefing import stats as stats_mod
+
+    entries, problems = library.find(getattr(args, "dir", None))
+    for problem in problems:
+        print(printable(problem), file=sys.stderr)
+    profile = profile_or_default(getattr(args, "profile", None))
+    saves = Path(getattr(args, "saves", None) or SAVES_DIR)
+    sessions = store.load_sessions(saves, profile).sessions if saves.is_dir() else []
+    rows = []
+    for entry in entries:
+        info = entry.pack.pack
+        done = stats_mod.compute(sessions, entry.pack).sessions_list
+        last = (
+            f"{stats_mod.percent_text(done[-1].percent)} {'pass' if done[-1].passed else 'fail'}"
+            f" {stats_mod.when_text(done[-1].started_at)[:10]}"
+            if done
+            else "-"
+        )
+        rows.append(
+            {
+                "id": info.id,
+                "version": info.version,
+                "title": info.title,
+                "source": f"{info.source.title} ({info.source.publisher}, {info.source.date})",
+                "questions": len(entry.pack.questions),
+                "last": last,
+                "file": entry.label,
+            }
+        )
+    if args.format == "json":
+        import json
+
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        if not rows:
+            where = getattr(args, "dir", None) or "the bundled pack"
+            print(f"briefing: no packs in {printable(str(where))}", file=sys.stderr)
+        for row in rows:
+            print(printable(f"{row['id']} {row['version']}  {row['title']}"))
+            print(printable(f"  source: {row['source']}"))
+            print(printable(f"  {row['questions']} questions · last result ({profile}): {row['last']}"))
+            print(printable(f"  file: {row['file']}"))
+    return EXIT_PASSED if rows else EXIT_USAGE
+
+
+def schema(args: argparse.Namespace) -> int:
+    """Print the pack format as a JSON Schema, for editors that check TOML as it is typed."""
+    import json
+
+    print(json.dumps(packs.json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_PASSED

@@ -79,9 +79,9 @@ def feedback_text(verdict: Verdict) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing import report, store
+    from briefing import library, report, store
 
-    pack = packs.load(args.pack)
+    pack = library.load_one(args.pack)
     profile = profile_or_default(args.profile)
     answers = read_answers(args.answers, pack) if args.answers else None
     saves = Path(args.saves)

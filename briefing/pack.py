@@ -404,3 +404,15 @@ def _problems(exc: ValidationError, data: dict, label: str) -> list[Problem]:
             field = ".".join(rest) if rest else None
         problems.append(Problem(label, qid, field, message))
     return problems
+
+
+def json_schema() -> dict:
+    """The pack format as a JSON Schema (2020-12), from the models themselves: editors
+    (taplo, Even Better TOML) check and complete a pack against it as it is typed."""
+    schema = Pack.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "briefing pack",
+        "description": "A briefing on a source document and a question bank on it (briefing schema).",
+        **{k: v for k, v in schema.items() if k != "title"},
+    }

@@ -16,11 +16,10 @@ def run_app(args: argparse.Namespace) -> int:
     """Open the briefing and quiz; BriefingError before the UI when it cannot start."""
     from pathlib import Path
 
-    from briefing import pack as packs
-    from briefing import store
+    from briefing import library, store
     from briefing.defaults import SAVES_DIR
 
-    pack = packs.load(getattr(args, "pack", None))
+    pack = library.load_one(getattr(args, "pack", None))
     profile = getattr(args, "profile", None)
     if profile is not None:
         profile = store.check_profile(profile)
