@@ -17,7 +17,7 @@ from briefing.errors import Problem
 from briefing.grading import numbers, scope
 from briefing.grading.grader import figure_matches, grade
 from briefing.grading.normalize import normalize
-from briefing.pack import AnyQuestion, FigureQuestion, Pack, Section, expected_text
+from briefing.pack import DRAFT_MARK, AnyQuestion, FigureQuestion, Pack, Section, expected_text
 
 
 def check(pack: Pack, label: str, parallel: bool = False) -> list[Problem]:
@@ -46,6 +46,8 @@ def _check_questions(pack: Pack, label: str, questions: Sequence[AnyQuestion]) -
         section = sections.get(q.section)
         if section is None or (q.kind == "attribution" and q.speaker not in people):
             continue
+        if section.body.startswith(DRAFT_MARK):
+            continue  # the section is still to write: its stub is the problem to report
         if q.section not in bodies:
             bodies[q.section] = normalize(section.body)
         body = bodies[q.section]

@@ -183,6 +183,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=defaults.DATA_FORMATS, default="text", help="output format (default: text)"
     )
 
+    draft = sub.add_parser(
+        "draft",
+        help="draft a starting pack from an article",
+        description="Write a starting pack for ARTICLE: its title, the people and organisations "
+        "it names, a question stub per figure and per attributed quote. What needs a person "
+        "is marked DRAFT:, and validate lists each one until it is written.",
+    )
+    draft.add_argument("article", metavar="ARTICLE", help="the article, as UTF-8 text")
+    draft.add_argument(
+        "-o",
+        "--output",
+        metavar="PACK",
+        help="write the draft here (default: standard output); never overwritten",
+    )
+
     sub.add_parser(
         "schema",
         help="print the pack format as a JSON Schema, for TOML editors",
@@ -286,6 +301,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from briefing.commands import packs_list
 
         return packs_list(args)
+    if command == "draft":
+        from briefing.commands import draft
+
+        return draft(args)
     if command == "schema":
         from briefing.commands import schema
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from briefing import pack as packs
 from briefing.defaults import EXIT_PASSED, EXIT_USAGE, SAVES_DIR
 from briefing.errors import BriefingError, PackError, Problem, SaveError, UsageError, printable
+from briefing.pack import DRAFT_MARK
 from briefing.records import profile_or_default
 
 # A source is an article; anything this big is the wrong file.
@@ -196,4 +197,29 @@ def schema(args: argparse.Namespace) -> int:
     import json
 
     print(json.dumps(packs.json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_PASSED
+
+
+def draft(args: argparse.Namespace) -> int:
+    """Write a starting pack for an article (to a new file, or standard output)."""
+    from briefing.draft import draft as make_draft
+
+    text = read_source(args.article)
+    out = make_draft(text, Path(args.article).name)
+    if args.output:
+        path = Path(args.output)
+        if path.exists():
+            raise UsageError(f"{args.output}: already exists; a draft never overwrites a pack")
+        from briefing.store import atomic_write
+
+        try:
+            atomic_write(path, out.encode("utf-8"))
+        except OSError as exc:
+            raise UsageError(f"{args.output}: cannot write the draft: {exc.strerror}") from None
+        stubs = out.count(DRAFT_MARK)
+        print(
+            f"{args.output}: drafted; {stubs} stubs to write ('briefing validate {args.output}' lists them)"
+        )
+    else:
+        sys.stdout.write(out)
     return EXIT_PASSED

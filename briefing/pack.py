@@ -197,6 +197,9 @@ AnyQuestion = FigureQuestion | AttributionQuestion | ChoiceQuestion | TrueFalseQ
 Question = Annotated[AnyQuestion, Field(discriminator="kind")]
 KINDS = ("figure", "attribution", "choice", "truefalse", "list")
 
+# What `briefing draft` writes where a person must still write: validate refuses it.
+DRAFT_MARK = "DRAFT:"
+
 # How a choice question's options are labelled, in every front end and in answers files.
 OPTION_LABELS = "abcde"
 
@@ -339,6 +342,7 @@ def references(pack: Pack, label: str) -> list[Problem]:
     people = {p.id for p in pack.people}
     if pack.pack.key_figures and pack.pack.key_figures not in sections:
         problems.append(Problem(label, None, "pack.key_figures", f"no section {pack.pack.key_figures!r}"))
+    problems += _draft_stubs(pack, label)
     for q in pack.questions:
         where = f"question {q.id!r}"
         if q.section not in sections:
@@ -346,6 +350,36 @@ def references(pack: Pack, label: str) -> list[Problem]:
         if q.kind == "attribution" and q.speaker not in people:
             problems.append(Problem(label, where, "speaker", f"no person {q.speaker!r} in [[people]]"))
     return problems
+
+
+def _draft_stubs(pack: Pack, label: str) -> list[Problem]:
+    """One problem per value `briefing draft` left for a person to write."""
+    mark = DRAFT_MARK
+    found: list[Problem] = []
+    info = pack.pack
+    for field, value in (
+        ("pack.title", info.title),
+        ("pack.source.title", info.source.title),
+        ("pack.source.publisher", info.source.publisher),
+        ("pack.source.date", info.source.date),
+    ):
+        if value.startswith(mark):
+            found.append(Problem(label, None, field, "still a draft stub: write it"))
+    for s in pack.sections:
+        for field, value in (("title", s.title), ("body", s.body)):
+            if value.startswith(mark):
+                found.append(Problem(label, f"section {s.id!r}", field, "still a draft stub: write it"))
+    for p in pack.people:
+        if p.role.startswith(mark):
+            found.append(Problem(label, f"person {p.id!r}", "role", "still a draft stub: write it"))
+    for q in pack.questions:
+        texts = [("prompt", q.prompt), ("explanation", q.explanation)]
+        if q.kind == "figure":
+            texts.append(("measures", q.measures))
+        for field, value in texts:
+            if value.startswith(mark):
+                found.append(Problem(label, f"question {q.id!r}", field, "still a draft stub: write it"))
+    return found
 
 
 def load(path: str | Path | None = None, *, label: str | None = None) -> Pack:
