@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Annotated, Literal, Protocol, Self, TypeVar, assert_never
 
 import rtoml  # a compiled TOML parser: a 10,000-question pack in half tomli's time
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -251,7 +251,9 @@ def expected_text(question: AnyQuestion, pack: Pack) -> str:
         return question.answer
     if question.kind == "truefalse":
         return "true" if question.answer else "false"
-    return ", ".join(question.items)
+    if question.kind == "list":
+        return ", ".join(question.items)
+    assert_never(question)  # a new kind: mypy names this line until it has an expected text
 
 
 # --- loading -----------------------------------------------------------------

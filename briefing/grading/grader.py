@@ -35,7 +35,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import TypeVar, assert_never
 
 from briefing.grading import names, numbers, scope
 from briefing.grading.normalize import normalize
@@ -370,7 +370,7 @@ def grade(question: AnyQuestion, text: str, pack: Pack) -> Verdict:
     elif question.kind == "list":
         correct, trap, note = _grade_list(question, text)
     else:
-        raise ValueError(f"unknown question kind {question.kind!r}")
+        assert_never(question)  # a new kind: mypy names this line until it is graded
     return Verdict(
         correct,
         text,
