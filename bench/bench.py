@@ -32,7 +32,8 @@ TARGETS = {
     "headless / pydantic start": 1.5,
     "validate 10k seconds": 1.5,
     "validate 20k / 10k": 2.2,
-    "graded answers per second": 20_000,
+    "graded answers per second": 100_000,
+    "draft of a 5,000-word article, seconds": 1.0,
     "tui first frame / one-Static app": 1.5,
     "tui s -> first question, ms": 100,
     "tui Enter -> verdict, ms": 50,
@@ -64,6 +65,18 @@ def expected_answers(path: Path) -> None:
         f"{q.id} = {json.dumps(packs.expected_text(q, pack), ensure_ascii=False)}" for q in pack.questions
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def long_article(path: Path, words: int) -> int:
+    """An article of at least `words` words: the invented test article's paragraphs, repeated
+    with their figures and names varied so that the draft finds new ones in each copy."""
+    text = (ROOT / "tests" / "fixtures" / "ventamar.txt").read_text(encoding="utf-8")
+    parts, n = [], 0
+    while sum(len(p.split()) for p in parts) < words:
+        parts.append(text.replace("2025", str(1990 + n)).replace("Ventamar", f"Ventamar{n}"))
+        n += 1
+    path.write_text("\n\n".join(parts), encoding="utf-8")
+    return sum(len(p.split()) for p in parts)
 
 
 def generated_pack(n: int, path: Path) -> None:
@@ -361,6 +374,23 @@ def main() -> int:
             rows.append(("  20k / 10k", f"{secs[20_000] / secs[10_000]:.2f}x"))
             results["validate 10k seconds"] = secs[10_000]
             results["validate 20k / 10k"] = secs[20_000] / secs[10_000]
+
+            article = tmp / "article.txt"
+            words = long_article(article, 5000)
+            out = tmp / "draft.toml"
+            drafted = []
+            for _ in range(max(3, args.runs // 3)):
+                out.unlink(missing_ok=True)
+                start_draft = time.perf_counter()
+                subprocess.run(
+                    [PY, "-m", "briefing", "draft", str(article), "-o", str(out)],
+                    check=True,
+                    capture_output=True,
+                    cwd=tmp,
+                )
+                drafted.append(time.perf_counter() - start_draft)
+            rows.append((f"draft of a {words:,}-word article", f"{statistics.median(drafted):.2f} s"))
+            results["draft of a 5,000-word article, seconds"] = statistics.median(drafted)
 
         rate, distinct = grading_rate()
         rows.append((f"grader ({distinct} distinct answers, looped)", f"{rate:,.0f} answers/s"))
