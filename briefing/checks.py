@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache, partial
 
 from briefing.errors import Problem
-from briefing.grading import numbers, scope
+from briefing.grading import numbers, scope, units
 from briefing.grading.grader import figure_matches, grade
 from briefing.grading.normalize import normalize
 from briefing.pack import DRAFT_MARK, AnyQuestion, FigureQuestion, Pack, Section, expected_text
@@ -74,8 +74,7 @@ def _not_stated(
         return None
     if q.kind == "figure":
         if not figure_matches(q, numbers.parse(q.expected)):
-            shown = f"{q.value:g}" if q.value is not None else f"{q.low:g} to {q.high:g}"
-            return "value", f"{shown} {q.unit} does not match expected {q.expected!r}".replace("  ", " ")
+            return "value", _mismatch(q)
         if not any(figure_matches(q, f) for f in _figures_of(section, figures)):
             return "value", f"{q.expected} is not stated in {name} in any written form"
         fact = scope.of_question(q.period, q.base, q.bound)
@@ -104,6 +103,38 @@ def _not_stated(
             if not _has_words(body, item):
                 return "items", f"{item!r} is not named in {name}"
     return None
+
+
+def _plain(x: float) -> str:
+    """A value as a person writes it: "1,250,000", "649.64 million", "40.7", never "6.4964e+08"."""
+    for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
+        if abs(x) >= scale and abs(x) < 1e18:
+            return _digits(x / scale) + word
+    return _digits(x)
+
+
+def _digits(x: float) -> str:
+    text = f"{x:,.6f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _mismatch(q: FigureQuestion) -> str:
+    """What failed when a figure question's expected text is not its value: the unit, when
+    the number agrees and only the unit differs; else the value."""
+    fig = numbers.parse(q.expected)
+    if q.unit in units.DATES:
+        return f"expected {q.expected!r} is not a {q.unit} (write one like {_DATE_FORMS[q.unit]!r})"
+    shown = _plain(q.value) if q.value is not None else f"{_plain(q.low or 0)} to {_plain(q.high or 0)}"
+    if fig is not None and fig.unit and fig.unit != q.unit and q.value is not None and fig.value is not None:
+        if abs(abs(fig.value) - abs(q.value)) <= fig.precision:
+            asked = units.name(q.unit) if q.unit else "a plain number"
+            return (
+                f"unit {q.unit!r} ({asked}) does not match expected {q.expected!r} ({units.name(fig.unit)})"
+            )
+    return f"{shown} {q.unit} does not match expected {q.expected!r}".replace("  ", " ")
+
+
+_DATE_FORMS = {"year": "2025", "half": "H2 2026", "quarter": "Q4 2024", "month": "July 2023"}
 
 
 # Where one statement of a figure ends and the next begins: "down 40.7% year over year

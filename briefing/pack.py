@@ -16,6 +16,7 @@ import rtoml  # a compiled TOML parser: a 10,000-question pack in half tomli's t
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from briefing.errors import PackError, Problem, schema_message
+from briefing.grading import units as unit_registry  # a leaf: the registry imports nothing
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -33,8 +34,10 @@ _NO_CONTROL = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f]*$"
 # Every string of a pack is checked: no control characters reach a terminal.
 Str = Annotated[str, Field(pattern=_NO_CONTROL)]
 Text = Annotated[str, Field(min_length=1, pattern=_NO_CONTROL)]
-# The units the grader reads: percent, a multiple, a fraction, money, distance, a count.
-Unit = Literal["%", "x", "fraction", "yuan", "usd", "km", "mi", ""]
+# A unit of the registry (briefing.grading.units), any case: "%", "x", "fraction", "EUR",
+# "yuan", "GWh", "MW", "km", "pp", a date ("year", "quarter", ...); or what a count counts
+# ("vehicles"); "" a plain count. Read into the registry's code by FigureQuestion._unit.
+Unit = Annotated[str, Field(pattern=_NO_CONTROL, max_length=40)]
 # A figure's scope: the period it covers and the bound the source gives ("passed" is "more than").
 Period = Literal["day", "week", "month", "quarter", "half", "year"]
 Bound = Literal["about", "more than", "at least", "less than", "at most", "nearly"]
@@ -114,8 +117,34 @@ class FigureQuestion(QuestionBase):
     # bound: the source's own hedge: "passed 200 million" is "more than".
     bound: Bound | None = None
 
+    @field_validator("unit")
+    @classmethod
+    def _unit(cls, unit: str) -> str:
+        if not unit:
+            return unit
+        code = unit_registry.lookup(unit)
+        if code is not None:
+            return code
+        if unit_registry.is_count_noun(unit):
+            return unit  # what a count counts: "vehicles"
+        near = unit_registry.nearest(unit)
+        hint = f"; did you mean {near!r}?" if near else ""
+        raise ValueError(
+            f"unknown unit {unit!r}{hint} (a unit: EUR, GWh, MW, %, ...; or what a count counts)"
+        )
+
     @model_validator(mode="after")
     def _value_or_range(self) -> Self:
+        if self.unit in unit_registry.DATES:
+            if (
+                self.low is not None
+                or self.high is not None
+                or (self.value is not None and self.unit != "year")
+            ):
+                raise ValueError(
+                    f"value: leave it out for a {self.unit}: expected gives the date ('Q4 2024')"
+                )
+            return self
         if self.value is None and (self.low is None or self.high is None):
             raise ValueError("value: give either value, or both low and high")
         if self.value is not None and (self.low is not None or self.high is not None):

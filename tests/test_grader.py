@@ -286,7 +286,7 @@ def test_the_direction_of_a_positive_value_comes_from_the_prompt(text, correct):
         # lengths and periods that are not kilometres
         ("mileage", "200 million metres", False, "wrong unit: metres"),
         ("mileage", "200 million meters", False, "wrong unit: metres"),
-        ("mileage", "200 million hours", False, "wrong unit: hours"),
+        ("mileage", "200 million hours", False, "wrong unit: hours (time), not length"),
         ("mileage", "200 million km this month", True, None),
         # a count may name what it counts
         ("upgrades", "two upgrades", True, None),

@@ -113,7 +113,12 @@ def test_small_pack_is_valid():
             'expected = "lots"',
             "question 'fivefold': field 'value': 5 x does not match expected 'lots'",
         ),
-        ('unit = "x"', 'unit = "furlongs"', "question 'fivefold': field 'unit': must be one of '%', 'x'"),
+        # "furlongs" would be a count noun (what a count counts); a mistyped unit is an error
+        (
+            'unit = "x"',
+            'unit = "kmh"',
+            "question 'fivefold': field 'unit': unknown unit 'kmh'; did you mean 'km'?",
+        ),
         (
             "pass_mark = 60",
             'pass_mark = 60\nkey_figures = "nope"',

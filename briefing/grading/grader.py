@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar, assert_never
 
-from briefing.grading import names, numbers, scope
+from briefing.grading import names, numbers, scope, units
 from briefing.grading.normalize import normalize
 from briefing.grading.vocabulary import FALL_WORDS, RISE_WORDS
 from briefing.pack import (
@@ -110,16 +110,22 @@ class _Target:
     also: str | None = None
     # The period, comparison base and bound the source gives; an answer that says another is wrong.
     scope: scope.Scope = scope.Scope()
+    # What a count counts, when the pack names it (unit = "vehicles"): another noun is wrong.
+    noun: str = ""
 
 
 def _convert(value: float, unit: str, to: str) -> float | None:
-    """`value` in `unit` read in `to`: a bare number takes the target's unit."""
+    """`value` in `unit` read in `to`: a bare number takes the target's unit; one unit at
+    another scale converts (640 MW is 0.64 GW, 1.85 TWh 1,850 GWh); other units do not."""
     if unit == to or not unit:
         return value
     if unit == "%" and to == "fraction":
         return value / 100
     if unit == "fraction" and to == "%":
         return value * 100
+    a, b = _UNITS.get(unit), _UNITS.get(to)
+    if a is not None and b is not None and a.family and a.family == b.family:
+        return value * (a.factor / b.factor)
     return None
 
 
@@ -127,11 +133,26 @@ def _in(value: float, unit: str, to: str) -> float:
     """`value` in `unit` read in `to`, the units known to agree (`_convert` is not None)."""
     if unit == to or not unit:
         return value
-    if unit == "%" and to == "fraction":
-        return value / 100
-    if unit == "fraction" and to == "%":
-        return value * 100
-    return value
+    converted = _convert(value, unit, to)
+    return value if converted is None else converted
+
+
+_UNITS = units.UNITS
+# Dimensions a note names when a unit of another is given: "megawatts (power), not energy".
+_PHYSICAL = frozenset({"energy", "power", "length", "mass", "time"})
+
+
+def _wrong_unit(unit: str, to: str) -> str:
+    """The note for a figure given in `unit` where `to` is asked."""
+    note = f"wrong unit: {units.name(unit)}"
+    a, b = _UNITS.get(unit), _UNITS.get(to)
+    if a is None or b is None:
+        return note
+    if a.dimension != b.dimension and a.dimension in _PHYSICAL and b.dimension in _PHYSICAL:
+        return f"{note} ({a.dimension}), not {b.dimension}"
+    if "pp" in (a.kin, b.kin) or b.dimension == "date":
+        return f"{note}, not {b.name}"
+    return note
 
 
 def _close(a: float, b: float, tol: float, strict: bool = False) -> bool:
@@ -158,7 +179,12 @@ def _question_direction(q: FigureQuestion, expected: numbers.Figure | None) -> i
 
 def _figure_target(q: FigureQuestion) -> _Target:
     expected = numbers.parse(q.expected)
-    unit = q.unit  # one of the units the pack schema allows, all known here
+    unit = q.unit  # a registry unit's code (the pack reads it), or a count noun
+    noun = ""
+    if unit not in _UNITS:
+        unit, noun = "", unit  # "vehicles": a count that names what it counts
+    if unit in units.DATES:
+        return _date_target(q, unit, expected)
     if q.tolerance is not None:
         tol = q.tolerance
     elif expected is not None:
@@ -168,19 +194,73 @@ def _figure_target(q: FigureQuestion) -> _Target:
         tol = 0.0
     direction = _question_direction(q, expected)
     strict = q.tolerance is None
-    words = frozenset(_ASCII_WORD.findall(normalize(" ".join((q.prompt, q.measures, q.expected)))))
-    also = expected.unit if unit == "" and expected is not None and expected.unit in _COUNTED else None
+    words = frozenset(_ASCII_WORD.findall(normalize(" ".join((q.prompt, q.measures, q.expected, noun)))))
+    # A count whose expected text names its unit ("three days", "640 MW"): that unit is right too.
+    also = (
+        expected.unit if unit == "" and expected is not None and expected.unit not in _NOT_COUNTED else None
+    )
     fact = scope.of_question(q.period, q.base, q.bound)
     if q.value is not None:
         value = abs(q.value)
-        return _Target(unit, value, value, value, tol, direction, strict, words, also, fact)
+        return _Target(unit, value, value, value, tol, direction, strict, words, also, fact, noun)
     assert q.low is not None and q.high is not None  # the schema: a value, or both low and high
     low, high = sorted((abs(q.low), abs(q.high)))
-    return _Target(unit, None, low, high, tol, direction, strict, words, also, fact)
+    return _Target(unit, None, low, high, tol, direction, strict, words, also, fact, noun)
 
 
-# Units a count may be written in: "three days" answers "how many days".
-_COUNTED = frozenset({"sec", "min", "h", "days", "weeks", "months", "years"})
+# Units a count's expected text may name without being a unit of the count: ratios and dates.
+_NOT_COUNTED = frozenset({"", "%", "x", "fraction", "pp", "bp", *units.DATES})
+
+
+def _date_target(q: FigureQuestion, unit: str, expected: numbers.Figure | None) -> _Target:
+    """A date asked: its first month (year * 12 + month - 1), from `expected` ("Q4 2024"),
+    or from `value` for a year."""
+    if expected is not None and expected.unit == unit and expected.value is not None:
+        start = expected.value
+    elif q.value is not None and unit == "year":
+        start = q.value * 12
+    else:
+        start = math.nan  # validate says the expected text is no such date
+    fact = scope.of_question(q.period, q.base, q.bound)
+    return _Target(unit, start, start, start, 0.0, None, scope=fact)
+
+
+def _as_date(fig: numbers.Figure) -> tuple[float, float] | None:
+    """(first month, months spanned) of a date figure, a bare year ("2025") being a year."""
+    if fig.value is None:
+        return None
+    if fig.unit in units.DATES:
+        return fig.value, _UNITS[fig.unit].factor
+    if (
+        not fig.unit
+        and not fig.scaled
+        and fig.sign is None
+        and fig.value.is_integer()
+        and 1000 <= fig.value < 3000
+    ):
+        return fig.value * 12, 12.0
+    return None
+
+
+def _judge_date(t: _Target, fig: numbers.Figure) -> tuple[bool, str | None]:
+    """A date within the one asked is right, however finely it is given ("Q4 2024" where
+    2024 is asked); a coarser one that holds it is not precise enough ("2024" for Q4 2024)."""
+    if fig.is_range:
+        return False, "give one date, not a range"
+    date = _as_date(fig)
+    if date is None:
+        return False, (_wrong_unit(fig.unit, t.unit) if fig.unit else f"give a date ({_DATE_FORMS[t.unit]})")
+    assert t.value is not None  # a date target is one date
+    start, span = date
+    end, t_end = start + span, t.value + _UNITS[t.unit].factor
+    if t.value <= start and end <= t_end:
+        return True, None
+    if start <= t.value and t_end <= end:
+        return False, f"not precise enough: give the {t.unit} ({_DATE_FORMS[t.unit]})"
+    return False, None
+
+
+_DATE_FORMS = {"year": "2025", "half": "H2 2026", "quarter": "Q4 2024", "month": "July 2023"}
 
 
 def _named_by(t: _Target, noun: str) -> bool:
@@ -204,6 +284,10 @@ def _judge(t: _Target, fig: numbers.Figure, explain: bool = True) -> tuple[bool,
     `explain=False` skips looking for why a wrong figure is wrong (its scale):
     matching prose against many questions only needs right or wrong.
     """
+    if t.unit in units.DATES:
+        return _judge_date(t, fig)
+    if fig.unit in units.DATES:
+        return False, f"wrong unit: {units.name(fig.unit)} (a date)"
     if fig.is_range != (t.value is None):
         return False, ("give the range, low to high" if t.value is None else "give one figure, not a range")
     if fig.unit in ("x", "%"):
@@ -211,12 +295,17 @@ def _judge(t: _Target, fig: numbers.Figure, explain: bool = True) -> tuple[bool,
         if isinstance(restated, str):
             return False, restated
         fig = restated
-    if fig.unit and fig.unit == t.also:
-        fig = _bare(fig)  # "3 days" for a count of days
+    if fig.unit and t.also:
+        fig = _as_also(fig, t.also)  # "3 days" for a count of days; "0.64 GW" for "640 MW"
     if fig.unit and _convert(1.0, fig.unit, t.unit) is None:
-        return False, f"wrong unit: {numbers.UNIT_NAMES.get(fig.unit, fig.unit)}"
-    if fig.noun and t.unit and not _named_by(t, fig.noun):
-        return False, f"wrong unit: {fig.noun}"  # "1.89 billion bananas"
+        return False, _wrong_unit(fig.unit, t.also or t.unit)
+    if fig.noun and (t.unit or t.noun or t.also) and not _named_by(t, fig.noun):
+        ambiguous = _UNITS.get(fig.noun)  # "38 m": metres or millions, unsaid
+        if ambiguous is None:
+            return False, f"wrong unit: {fig.noun}"  # "1.89 billion bananas"
+        asked = _UNITS.get(t.also or t.unit)
+        if asked is not None and ambiguous.dimension == asked.dimension:
+            return False, _wrong_unit(fig.noun, t.also or t.unit)
     tol, strict = t.tol, t.strict
     if t.value is not None and fig.value is not None:  # one figure, both (the shapes were matched above)
         v = abs(_in(fig.value, fig.unit, t.unit))
@@ -224,6 +313,8 @@ def _judge(t: _Target, fig: numbers.Figure, explain: bool = True) -> tuple[bool,
         if not _close(v, target, tol, strict):
             if not explain:
                 return False, None
+            if fig.unit and fig.unit != t.unit and _close(abs(fig.value), target, tol, strict):
+                return False, _wrong_unit(fig.unit, t.unit)  # "200 million metres" for 200 million km
             factors = _SCALE_FACTORS_PERCENT if t.unit in ("%", "fraction") else _SCALE_FACTORS
             if target and any(_close(v * f, target, tol, strict) for f in factors):
                 return False, "right number, wrong scale"
@@ -271,6 +362,18 @@ def _restated(t: _Target, fig: numbers.Figure) -> numbers.Figure | str:
 def _bare(fig: numbers.Figure) -> numbers.Figure:
     """`fig` read as a plain number: "3 days" counted."""
     return replace(fig, unit="")
+
+
+def _as_also(fig: numbers.Figure, also: str) -> numbers.Figure:
+    """`fig` as a plain number in the unit a count's expected text names ("0.64 GW" as 640
+    where "640 MW" is expected), or as it is when that unit is another."""
+    if fig.unit == also:
+        return _bare(fig)
+    factor = _convert(1.0, fig.unit, also)
+    if factor is None:
+        return fig
+    scaled = {k: getattr(fig, k) * factor for k in ("value", "low", "high") if getattr(fig, k) is not None}
+    return replace(fig, unit="", precision=fig.precision * factor, **scaled)
 
 
 # --- caches ------------------------------------------------------------------------
@@ -323,8 +426,8 @@ class _PackFacts:
 
 def _echoes(t: _Target, fig: numbers.Figure) -> bool:
     """Whether `fig`, to its own written precision, states the target's figure."""
-    if fig.unit and fig.unit == t.also:
-        fig = _bare(fig)
+    if fig.unit and t.also:
+        fig = _as_also(fig, t.also)
     prec = _convert(fig.precision, fig.unit, t.unit)
     if prec is None:
         return False
@@ -532,7 +635,9 @@ def _by_text(c: _Choice, text: str, norm: str) -> int | None:
         by_figure = [i for i, t in enumerate(c.targets) if t is not None and _judge(t, fig)[0]]
         if len(by_figure) == 1:
             return by_figure[0]
-        if by_figure:
+        if by_figure or any(t is not None for t in c.targets):
+            # Options that are figures are chosen by figure: "$412 million" or "€27 billion"
+            # is no option's figure, however like its words ("€412 million", "€27 million").
             return None
     typed = _option_words(text)
     if not typed:

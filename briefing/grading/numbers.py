@@ -35,10 +35,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing.grading import units
 from briefing.grading.normalize import normalize
 from briefing.grading.vocabulary import FALL_WORDS, MINUS_WORDS, PLUS_WORDS, RISE_WORDS
 
-__all__ = ["Figure", "parse", "find_all", "UNIT_NAMES"]
+__all__ = ["Figure", "parse", "find_all"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,43 +63,6 @@ class Figure:
     def is_range(self) -> bool:
         return self.low is not None
 
-
-UNIT_NAMES = {
-    "%": "percent",
-    "x": "a multiple",
-    "fraction": "a fraction",
-    "yuan": "yuan",
-    "km": "kilometres",
-    "mi": "miles",
-    "usd": "US dollars",
-    "": "a plain number",
-    # units only ever read from answers, to say which unit a wrong one was given in
-    "eur": "euros",
-    "gbp": "pounds",
-    "jpy": "yen",
-    "hkd": "Hong Kong dollars",
-    "twd": "New Taiwan dollars",
-    "sgd": "Singapore dollars",
-    "aud": "Australian dollars",
-    "cad": "Canadian dollars",
-    "nzd": "New Zealand dollars",
-    "brl": "Brazilian reais",
-    "mxn": "Mexican pesos",
-    "krw": "won",
-    "inr": "rupees",
-    "m": "metres",
-    "cm": "centimetres",
-    "mm": "millimetres",
-    "ft": "feet",
-    "yd": "yards",
-    "sec": "seconds",
-    "min": "minutes",
-    "h": "hours",
-    "days": "days",
-    "weeks": "weeks",
-    "months": "months",
-    "years": "years",
-}
 
 # --- vocabulary ------------------------------------------------------------------
 
@@ -217,167 +181,23 @@ _MULTIPLES = {
 }
 _FOLDS = {name + "fold": v for name, v in {**_ONES, **_TENS, "hundred": 100}.items()}
 
-# Currency codes, written before or after the number: "EUR 1.89bn", "1.89bn GBP".
-_CODES = {
-    "rmb": "yuan",
-    "cny": "yuan",
-    "usd": "usd",
-    "eur": "eur",
-    "gbp": "gbp",
-    "jpy": "jpy",
-    "hkd": "hkd",
-    "twd": "twd",
-    "ntd": "twd",
-    "sgd": "sgd",
-    "aud": "aud",
-    "cad": "cad",
-    "nzd": "nzd",
-    "brl": "brl",
-    "mxn": "mxn",
-    "krw": "krw",
-    "inr": "inr",
-}
-_CURRENCY_BEFORE = {
-    **_CODES,
-    "¥": "yuan",
-    "$": "usd",
-    "€": "eur",
-    "£": "gbp",
-    "₩": "krw",
-    "₹": "inr",
-    "rs": "inr",
-}
+# Units are the registry's (briefing.grading.units): how each is written before or after a number.
+# Before the number: "€", "eur", "rmb", "¥"; "HK$" and "JP¥" are letters and a symbol (below).
+_CURRENCY_BEFORE = {k: v for k, v in units.BEFORE.items() if not (len(k) > 1 and k[-1] in "$¥")}
 # "HK$", "S$", "US$": letters straight before "$" name the dollar; other letters
 # are still not US dollars ("ZZ$" is its own unit). "JP¥" is yen; any other "¥" yuan.
-_DOLLAR_PREFIXES = {
-    "us": "usd",
-    "hk": "hkd",
-    "nt": "twd",
-    "s": "sgd",
-    "sg": "sgd",
-    "a": "aud",
-    "au": "aud",
-    "c": "cad",
-    "ca": "cad",
-    "nz": "nzd",
-    "r": "brl",
-    "mx": "mxn",
-}
-_YEN_PREFIXES = {"jp": "jpy"}
-# A unit written after the number (one token).
-_UNITS_AFTER = {
-    "%": "%",
-    "percent": "%",
-    "pct": "%",
-    "yuan": "yuan",
-    "renminbi": "yuan",
-    "元": "yuan",
-    "¥": "yuan",
-    "km": "km",
-    "kms": "km",
-    "kilometre": "km",
-    "kilometres": "km",
-    "kilometer": "km",
-    "kilometers": "km",
-    "mi": "mi",
-    "mile": "mi",
-    "miles": "mi",
-    "dollar": "usd",
-    "dollars": "usd",
-    "$": "usd",
-    "times": "x",
-    "x": "x",
-    "×": "x",
-    "fold": "x",
-    **_CODES,
-    # other currencies: never the answer, but named when given
-    "euro": "eur",
-    "euros": "eur",
-    "€": "eur",
-    "pound": "gbp",
-    "pounds": "gbp",
-    "sterling": "gbp",
-    "quid": "gbp",
-    "£": "gbp",
-    "yen": "jpy",
-    "won": "krw",
-    "₩": "krw",
-    "rupee": "inr",
-    "rupees": "inr",
-    "₹": "inr",
-    # other lengths ("m" only after a scale: "200 m" alone may be 200 million)
-    "m": "m",
-    "metre": "m",
-    "metres": "m",
-    "meter": "m",
-    "meters": "m",
-    "cm": "cm",
-    "centimetre": "cm",
-    "centimetres": "cm",
-    "centimeter": "cm",
-    "centimeters": "cm",
-    "mm": "mm",
-    "millimetre": "mm",
-    "millimetres": "mm",
-    "millimeter": "mm",
-    "millimeters": "mm",
-    "ft": "ft",
-    "foot": "ft",
-    "feet": "ft",
-    "yd": "yd",
-    "yard": "yd",
-    "yards": "yd",
-    # periods: plural, or singular only where the word is no period of a rate
-    # ("a year", "year over year", "in one month" keep their meaning)
-    "second": "sec",
-    "seconds": "sec",
-    "secs": "sec",
-    "minute": "min",
-    "minutes": "min",
-    "min": "min",
-    "mins": "min",
-    "hour": "h",
-    "hours": "h",
-    "hr": "h",
-    "hrs": "h",
-    "days": "days",
-    "weeks": "weeks",
-    "months": "months",
-    "years": "years",
-    "yrs": "years",
-}
-# Units of more than one word: "Hong Kong dollars", "pounds sterling" (read as "pounds").
-_DOLLAR_NAMES = {
-    ("us",): "usd",
-    ("american",): "usd",
-    ("hong", "kong"): "hkd",
-    ("hk",): "hkd",
-    ("singapore",): "sgd",
-    ("australian",): "aud",
-    ("canadian",): "cad",
-    ("new", "zealand"): "nzd",
-    ("taiwan",): "twd",
-    ("new", "taiwan"): "twd",
-}
-_MULTI_UNITS = {
-    **{names + (d,): code for names, code in _DOLLAR_NAMES.items() for d in ("dollar", "dollars")},
-    ("japanese", "yen"): "jpy",
-    ("korean", "won"): "krw",
-    ("south", "korean", "won"): "krw",
-    ("indian", "rupees"): "inr",
-    ("british", "pounds"): "gbp",
-    ("chinese", "yuan"): "yuan",
-    ("brazilian", "reais"): "brl",
-    ("mexican", "pesos"): "mxn",
-    ("公", "里"): "km",
-    ("千", "米"): "km",
-}
+_DOLLAR_PREFIXES = units.DOLLAR_PREFIXES
+_YEN_PREFIXES = units.YEN_PREFIXES
+# A unit written after the number (one token), and units of several words
+# ("Hong Kong dollars", "megawatt hours", "percentage points").
+_UNITS_AFTER = units.AFTER
+_MULTI_UNITS = units.MULTI
 _MULTI_FIRST = frozenset(k[0] for k in _MULTI_UNITS)
-# What may be glued to the digits: "1.89bn", "5x", "200km", "92pct".
+# What may be glued to the digits: "1.89bn", "5x", "200km", "92pct", "640MW".
 _SUFFIXES = frozenset(set(_SCALES) | {k for k in _UNITS_AFTER if k.isascii()})
-_DOLLARS = frozenset(_DOLLAR_PREFIXES.values())
-_MONEY = frozenset({"yuan", "usd", "eur", "gbp", "jpy", "krw", "inr", *_CODES.values(), *_DOLLARS})
-_MONEY_OR_LENGTH = _MONEY | {"km", "mi", "m", "cm", "mm", "ft", "yd"}
+_DOLLARS = units.DOLLARS
+_MONEY = units.MONEY
+_MONEY_OR_LENGTH = units.MONEY | units.LENGTH
 # Units a spaced "m" or "b" may scale: "1890 m yuan", "200 m km".
 _SCALED_UNITS = _MONEY_OR_LENGTH
 
@@ -759,8 +579,10 @@ def _read(toks: list[_Tok], i: int, bare_fractions: bool, signed: bool = True) -
                 and toks[j + 1].kind == NUM
             ):
                 pass  # "2 x 3": a product, not a multiple
-            elif u == "m" and not q.scaled:
-                pass  # "200 m": metres or millions, unsaid; "200 million m" is metres
+            elif s == "m" and not q.scaled:
+                # "200 m": metres or millions, unsaid ("200 million m" is metres); kept as a
+                # noun, so that where a length is asked "38 m" is no bare 38 km
+                q.noun, j = "m", j + 1
             else:
                 q.unit, j = u, k
         elif s == "in" and q.unit == "" and not unit and j + 1 < n:
@@ -768,8 +590,6 @@ def _read(toks: list[_Tok], i: int, bare_fractions: bool, signed: bool = True) -
             if after is not None and after[0] in _MONEY_OR_LENGTH and toks[j + 1].text != "m":
                 q.unit, j = after  # "1.89 billion in euros"
         elif s == "per" and j + 1 < n and toks[j + 1].text == "cent":
-            q.unit, j = "%", j + 2
-        elif s == "percentage" and j + 1 < n and toks[j + 1].text in ("point", "points"):
             q.unit, j = "%", j + 2
     if times_before:
         if q.unit not in ("", "x"):
@@ -780,7 +600,7 @@ def _read(toks: list[_Tok], i: int, bare_fractions: bool, signed: bool = True) -
     if q.unit in _MONEY and j < n and _UNITS_AFTER.get(toks[j].text) == q.unit:
         j += 1  # "¥1.89 billion yuan", "1.89 billion pounds sterling"
     if q.unit == "" and not times_before and j < n and toks[j].kind == WORD:
-        q.noun = _noun(toks, j)
+        q.noun = q.noun or _noun(toks, j)
     # "a quarter", "per year" after a figure is a rate, not another figure
     if j + 1 < n and toks[j].text in _PER and toks[j + 1].text in _PERIODS:
         q.per = _PERIODS[toks[j + 1].text]
@@ -865,6 +685,14 @@ def _scan(text: str, bare_fractions: bool, limit: int, prose: bool = False) -> l
     while i < n:
         t = toks[i]
         kind = t.kind
+        if (kind == WORD and t.text in _DATE_WORDS) or (kind == NUM and len(t.text) in (1, 4)):
+            d = _read_date(toks, i)
+            if d is not None:
+                out.append(_figure(d, text, toks))
+                if len(out) > limit:
+                    return out
+                i = d.end
+                continue
         if kind == WORD and t.text not in _WORD_STARTS:
             i += 1
             continue
@@ -933,6 +761,131 @@ def _scan(text: str, bare_fractions: bool, limit: int, prose: bool = False) -> l
     return out
 
 
+# --- dates ---------------------------------------------------------------------------
+# A date is a figure of its own (units "year", "half", "quarter", "month"): its value is
+# its first month counted from year 0 (2024 * 12 + 9 for Q4 2024). A bare year ("2025")
+# stays a plain number; the grader reads one as a year where a date is asked.
+
+_MONTHS = {
+    name: k + 1
+    for k, names in enumerate(
+        (
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        )
+    )
+    for name in names.split()
+}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
+_ORDINAL_SUFFIXES = {"1": "st", "2": "nd", "3": "rd", "4": "th"}
+_DATE_WORDS = frozenset({*_MONTHS, *_ORDINALS, "q", "h"})
+
+
+def _year(toks: list[_Tok], j: int, short: bool = False) -> int | None:
+    """The year written at token j ("2024"; "24" when `short`), or None."""
+    if j >= len(toks) or toks[j].kind != NUM or toks[j].exp or not toks[j].text.isdigit():
+        return None
+    t = toks[j].text
+    if len(t) == 4 and 1000 <= int(t) <= 2999:
+        year = int(t)
+    elif short and len(t) == 2:
+        year = 2000 + int(t)
+    else:
+        return None
+    if j + 1 < len(toks) and _adjacent(toks[j], toks[j + 1]) and toks[j + 1].kind != SYM:
+        return None  # "2024x", "2024bn"
+    return year
+
+
+def _date(unit: str, year: int, part: int, start: int, end: int) -> _Q:
+    months = {"year": 12, "half": 6, "quarter": 3, "month": 1}[unit]
+    return _Q(float(year * 12 + (part - 1) * months), 0.5, unit, start=start, end=end)
+
+
+def _read_date(toks: list[_Tok], i: int) -> _Q | None:
+    """A quarter, half or month with its year at i: "Q4 2024", "4Q24", "the fourth quarter of
+    2024", "H2 2026", "second half of 2026", "July 2023", "Jul. 2023", "2023-07"."""
+    n = len(toks)
+    t = toks[i]
+    w = t.text
+    if t.kind == WORD:
+        if w in ("q", "h") and i + 1 < n and toks[i + 1].kind == NUM and _adjacent(t, toks[i + 1]):
+            part, unit = toks[i + 1].text, "quarter" if w == "q" else "half"
+            if part not in ("1", "2", "3", "4")[: 4 if w == "q" else 2]:
+                return None
+            j = i + 2
+            if j < n and toks[j].text in ("-", "'", "/") and _adjacent(toks[j - 1], toks[j]):
+                j += 1
+            year = _year(toks, j, short=True)
+            return _date(unit, year, int(part), i, j + 1) if year is not None else None
+        if w in _ORDINALS:
+            j = i + 2 if i + 1 < n and toks[i + 1].text == "-" else i + 1
+            if j < n and toks[j].text in ("quarter", "half"):
+                unit = toks[j].text
+                j += 1
+                if j < n and toks[j].text in ("of", "in"):
+                    j += 1
+                year = _year(toks, j)
+                nth = _ORDINALS[w] if unit == "quarter" or w != "last" else 2
+                if year is not None and (unit == "quarter" or nth <= 2):
+                    return _date(unit, year, nth, i, j + 1)
+            return None
+        if w in _MONTHS:
+            j = i + 1
+            if j < n and toks[j].text == "." and _adjacent(t, toks[j]):
+                j += 1
+            if j < n and toks[j].text == "of":
+                j += 1
+            year = _year(toks, j)
+            return _date("month", year, _MONTHS[w], i, j + 1) if year is not None else None
+        return None
+    if t.kind != NUM or (i > 0 and _adjacent(toks[i - 1], t) and toks[i - 1].kind != SYM):
+        return None
+    if len(w) == 1 and i + 2 < n and toks[i + 1].text in ("q", "h", "st", "nd", "rd", "th"):
+        nxt = toks[i + 1]
+        if not _adjacent(t, nxt):
+            return None
+        if nxt.text in ("q", "h") and _adjacent(nxt, toks[i + 2]):  # "4Q24", "2H26"
+            if w not in ("1", "2", "3", "4")[: 4 if nxt.text == "q" else 2]:
+                return None
+            year = _year(toks, i + 2, short=True)
+            unit = "quarter" if nxt.text == "q" else "half"
+            return _date(unit, year, int(w), i, i + 3) if year is not None else None
+        if _ORDINAL_SUFFIXES.get(w) == nxt.text:  # "4th quarter of 2024"
+            j = i + 2
+            if j < n and toks[j].text in ("quarter", "half"):
+                unit = toks[j].text
+                j += 2 if j + 1 < n and toks[j + 1].text in ("of", "in") else 1
+                year = _year(toks, j)
+                if year is not None and (unit == "quarter" or int(w) <= 2):
+                    return _date(unit, year, int(w), i, j + 1)
+        return None
+    if (
+        len(w) == 4
+        and i + 2 < n
+        and toks[i + 1].text == "-"
+        and _adjacent(t, toks[i + 1])
+        and _adjacent(toks[i + 1], toks[i + 2])
+        and len(toks[i + 2].text) == 2
+        and toks[i + 2].text.isdigit()
+        and not (i + 3 < n and _adjacent(toks[i + 2], toks[i + 3]))
+    ):  # "2023-07" (not "2023-07-15", nor a range "2023-2024")
+        year, month = _year(toks, i), int(toks[i + 2].text)
+        if year is not None and 1 <= month <= 12:
+            return _date("month", year, month, i, i + 3)
+    return None
+
+
 def _scale(q: _Q, exp: int) -> None:
     """Apply a scale word: "1.89" + "billion" -> 1.89e9, exactly as float("1.89e9")."""
     r = repr(q.value)
@@ -996,7 +949,8 @@ def _same_figure(a: Figure, b: Figure) -> bool:
 
 
 def _is_year(f: Figure) -> bool:
-    return (
+    """A year or another date, which beside another figure is not the answer ("92% in Q1 2025")."""
+    return f.unit in units.DATES or (
         not f.unit
         and not f.scaled
         and f.sign is None
