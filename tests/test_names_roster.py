@@ -90,7 +90,7 @@ ROSTER = [
         ("the association", "efwa"),
         ("the industry body", "efwa"),
         ("the industry body EFWA", "efwa"),
-        ("Halcyon Wind's industry body", "efwa"),
+        ("EFWA, the European Floating Wind Association", "efwa"),
         ("Halcyon Wind", "halcyon"),
         ("the company", "halcyon"),
         # a person at an organisation
@@ -142,6 +142,10 @@ def test_accepts(typed, entry):
         "the industry body Maritime Insight",
         "the Asian Floating Wind Association",
         "WindEurope",
+        "European Wind Association",  # its name's words, but not in order: another body
+        "European Wind Energy Association",
+        "EFWA's members",  # the role's clause about someone else says nothing of it
+        "Halcyon Wind, a member of EFWA",
         "the government",
         "Maritime",
         "Insight",

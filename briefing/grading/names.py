@@ -65,6 +65,7 @@ _TITLES = {
 _TITLE_ENDS = frozenset(
     {"of", "at", "for", "in", "from", "with", "which", "who", "that", "whose", "to", "on"}
 )
+_RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 _ARTICLES = frozenset({"the", "a", "an", "its", "their"})
 # The last word of an organisation's name that says what it is: "the association".
 _ORG_NOUNS = frozenset(
@@ -200,8 +201,9 @@ class _Entry:
 
     who: Named
     names: frozenset[tuple[str, ...]]  # its name and aliases as written
-    # Derived forms: a two-word personal name in the other order ("Weimin Zhang"),
-    # an organisation's initials ("EFWA"); exact matches only for initials.
+    # Derived forms: a two-word personal name in the other order ("Weimin Zhang"), the
+    # end of an organisation's name ("Floating Wind Association"); and its initials
+    # ("EFWA"), matched exactly.
     turned: frozenset[tuple[str, ...]]
     initials: frozenset[tuple[str, ...]]
     spelled: frozenset[str]  # names of 2+ words run together: "kim seo yeon" is "Kim Seo-yeon"
@@ -253,9 +255,20 @@ def _role_titles(who: Named) -> tuple[tuple[tuple[str, ...], ...], frozenset[str
     name = _joined_words(who.name)
     if who.kind == "organisation" and len(name) >= 2 and name[-1] in _ORG_NOUNS:
         titles.append(name[-1:])
-    role = frozenset(_titles(_joined_words(who.role)))
+    role = _role_words(who.role)
     title_words = {w for t in titles for w in t}
     return tuple(dict.fromkeys(titles)), frozenset(role - title_words - _FILLER - _TITLE_ENDS - _ARTICLES)
+
+
+def _role_words(role: str) -> frozenset[str]:
+    """The words of a role that are said of its holder: not those of a clause about
+    someone else ("an industry body of which Ventamar is a member" -> industry, body)."""
+    out: list[str] = []
+    for clause in fold(role).split(";"):
+        w = _titles(_joined_words(clause))
+        cut = next((i for i, word in enumerate(w) if word in _RELATIVE), len(w))
+        out += w[:cut]
+    return frozenset(out)
 
 
 def _home(
@@ -289,17 +302,20 @@ def _entry(
             kept = [w for w in words_ if w not in _ACRONYM_SKIPS]
             if len(kept) >= 2:
                 initials.add(("".join(w[0] for w in kept),))
+        if len(words_) >= 3 and words_[-1] in _ORG_NOUNS:
+            turned = {words_[k:] for k in range(1, len(words_) - 1) if words_[k] not in _ACRONYM_SKIPS}
     else:
         turned = {(n[1], n[0]) for n in names if len(n) == 2 and not _titled_only(n, titles)}
     turned -= names
     initials -= names
     spelled = frozenset("".join(n) for n in names | turned if len(n) >= 2)
     name_words = set().union(*names, *initials)
-    said = frozenset(_name_words(who.role)).union(name_words) - _FILLER
-    beside = set(_name_words(who.role))
-    if organisation:
-        beside |= name_words  # "the floating wind association"
-    elif affiliation <= home:
+    role_words = _role_words(who.role)
+    # Beside an organisation's name, no other words of its names: "European Wind
+    # Association" is not the European Floating Wind Association.
+    said = role_words.union(*initials if organisation else name_words) - _FILLER
+    beside = set(role_words)
+    if not organisation and affiliation <= home:
         beside |= home  # "Nio's CEO", "the company's CFO": the role names no other employer
     return _Entry(
         who,
@@ -429,9 +445,22 @@ def _described(typed: tuple[str, ...], entry: _Entry) -> bool:
                 if part == form or (
                     forms is not entry.initials and (_same(part, form) or _initialled(part, form))
                 ):
-                    if _rest_is(typed[:k] + typed[k + n :], entry.said):
+                    rest = typed[:k] + typed[k + n :]
+                    if _rest_is(rest, entry.said) or _rest_is(_without_names(rest, entry), entry.said):
                         return True
     return False
+
+
+def _without_names(rest: tuple[str, ...], entry: _Entry) -> tuple[str, ...]:
+    """`rest` with one more of the entry's names taken out: "EFWA, the European Floating
+    Wind Association" is the association named twice."""
+    for forms in (entry.names, entry.turned, entry.initials):
+        for form in forms:
+            n = len(form)
+            for k in range(len(rest) - n + 1):
+                if rest[k : k + n] == form:
+                    return rest[:k] + rest[k + n :]
+    return rest
 
 
 def _titled(typed: tuple[str, ...], entry: _Entry) -> bool:
