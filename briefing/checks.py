@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache, partial
 
 from briefing.errors import Problem
-from briefing.grading import numbers, scope, units
+from briefing.grading import names, numbers, scope, units
 from briefing.grading.grader import figure_matches, grade
 from briefing.grading.normalize import normalize
 from briefing.pack import DRAFT_MARK, AnyQuestion, FigureQuestion, Pack, Section, expected_text
@@ -82,7 +82,8 @@ def _not_stated(
             return _scope_disagrees(q, fact, section)
     elif q.kind == "attribution":
         person = pack.person(q.speaker)
-        if not any(_has_words(body, n) for n in (person.name, *person.aliases)):
+        named = any(_has_words(body, n) for n in (person.name, *person.aliases))
+        if not named and not names.mentions(section.body, person, pack.people):
             return "speaker", f"{person.name} is not named in {name}"
     elif q.kind == "choice":
         if not _has_words(body, q.answer):

@@ -73,12 +73,21 @@ class Section(Strict):
 
 
 class Person(Strict):
+    """Who may be named in an attribution answer: a person, or an organisation
+    (a research firm, an industry body, the company itself) with `kind`."""
+
     id: str = Field(pattern=_ID)
     name: Text
-    role: Text
+    role: Text  # a person's title ("Chief executive, Nio"); an organisation's description ("research firm")
     # A factory, not `= []` (deep-copied for every entry) nor `list` (whose
     # signature pydantic reads slowly at import): lists that are left out.
     aliases: list[Text] = Field(default_factory=lambda: [])
+    kind: Literal["person", "organisation"] = "person"
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _spelling(cls, kind: object) -> object:
+        return "organisation" if kind == "organization" else kind
 
 
 class QuestionBase(Strict):

@@ -10,7 +10,8 @@ What each kind accepts:
   an unknown unit-like noun straight after the figure ("1.89 billion bananas")
   when the question has a unit, unless the question itself uses the word
   ("1.89 billion expenses"); for a count ("two upgrades") such nouns are normal.
-- attribution: the roster person named (names.match_person) must be the speaker.
+- attribution: the roster entry named (names.identify: a person or an organisation, by
+  name, alias or title) must be the speaker; a title two entries hold names neither.
 - choice: an option letter (a-e), the option's text (its article, "&" for "and"
   and contractions aside; most of its words in order; a one-word option
   shortened, "Feb"), both ("b) February"; a letter and another option's text
@@ -518,9 +519,13 @@ def _shown(text: str, fig: numbers.Figure) -> str:
 
 
 def _grade_attribution(q: AttributionQuestion, text: str, pack: Pack) -> _Graded:
-    person = names.match_person(text, pack.people)
+    person, could_be = names.identify(text, pack.people)
     if person is None:
-        return False, None, None
+        if not could_be:
+            return False, None, None
+        who = [p.name for p in could_be]
+        listed = ", ".join(who[:-1]) + " or " + who[-1]
+        return False, None, f"that could be {listed}: name one"
     if person.id == q.speaker:
         return True, None, None
     return False, None, f"that is {person.name}, {person.role}"
