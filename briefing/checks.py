@@ -51,13 +51,13 @@ def _check_questions(pack: Pack, label: str, questions: Sequence[AnyQuestion]) -
         body = bodies[q.section]
         missing = _not_stated(q, pack, section, body, figures)
         if missing:
-            problems.append(Problem(label, where, missing[0], missing[1]))
+            field, message = missing
+            problems.append(Problem(label, where, field, message, at=("questions", q.id, field)))
             continue
         if not grade(q, expected_text(q, pack), pack).correct:
             field = {"figure": "expected", "attribution": "speaker", "list": "items"}.get(q.kind, "answer")
-            problems.append(
-                Problem(label, where, field, "the expected answer, typed back, is not graded right")
-            )
+            message = "the expected answer, typed back, is not graded right"
+            problems.append(Problem(label, where, field, message, at=("questions", q.id, field)))
     return problems
 
 
@@ -137,13 +137,20 @@ def check_source(pack: Pack, source: str, label: str) -> list[Problem]:
     problems: list[Problem] = []
     for q in pack.questions:
         if q.kind == "attribution" and not q.paraphrase and _quote_form(q.quote) not in text:
-            problems.append(Problem(label, f"question {q.id!r}", "quote", "not found verbatim in the source"))
+            at = ("questions", q.id, "quote")
+            problems.append(
+                Problem(label, f"question {q.id!r}", "quote", "not found verbatim in the source", at=at)
+            )
     for s in pack.sections:
         for quoted in _QUOTED.findall(_straight(s.body)):
             if _quote_form(quoted) not in text:
                 problems.append(
                     Problem(
-                        label, f"section {s.id!r}", "body", f'quote not in the source: "{quoted[:40]}..."'
+                        label,
+                        f"section {s.id!r}",
+                        "body",
+                        f'quote not in the source: "{quoted[:40]}..."',
+                        at=("sections", s.id, "body"),
                     )
                 )
     return problems
