@@ -105,11 +105,9 @@ def generated_pack(n: int, path: Path) -> None:
             elif kind == 2:
                 base |= {"kind": "attribution", "quote": "so", "paraphrase": True, "speaker": "li"}
             elif kind == 3:
-                base |= {
-                    "kind": "choice",
-                    "options": [f"Alpha{s}", f"Beta{s}", "Delta"],
-                    "answer": f"Beta{s}",
-                }
+                options = [f"Alpha{s}", f"Beta{s}", "Delta"]
+                turn = s % 3  # the answer's letter moves, as validate asks of a pack
+                base |= {"kind": "choice", "options": options[turn:] + options[:turn], "answer": f"Beta{s}"}
             else:
                 base |= {"kind": "list", "items": [f"Alpha{s}", f"Beta{s}", f"Gamma{s}"]}
             questions.append(base)

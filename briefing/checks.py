@@ -10,14 +10,14 @@ wrong; with `parallel=True` a big pack's questions are checked on several cores.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 
 from briefing.errors import Problem
 from briefing.grading import numbers
 from briefing.grading.grader import figure_matches, grade
 from briefing.grading.normalize import normalize
-from briefing.pack import AnyQuestion, Pack, Section, expected_text
+from briefing.pack import AnyQuestion, ChoiceQuestion, Pack, Section, expected_text, option_label
 
 
 def check(pack: Pack, label: str, parallel: bool = False) -> list[Problem]:
@@ -80,6 +80,8 @@ def _not_stated(
         person = pack.person(q.speaker)
         if not any(_has_words(body, n) for n in (person.name, *person.aliases)):
             return "speaker", f"{person.name} is not named in {name}"
+        if not q.paraphrase and not _shown_quoted(q.quote, section):
+            return "quote", f"not shown in quotation marks in {name} (or say paraphrase = true)"
     elif q.kind == "choice":
         if not _has_words(body, q.answer):
             fig = numbers.parse(q.answer)
@@ -154,6 +156,58 @@ def check_source(pack: Pack, source: str, label: str) -> list[Problem]:
                     )
                 )
     return problems
+
+
+# A quotation in a section, in straight or curly double quotation marks.
+_QUOTATION = re.compile(r"\"([^\"]+)\"")
+
+
+def _shown_quoted(quote: str, section: Section) -> bool:
+    """Whether the quote's words are inside a quotation (in quotation marks) of the section."""
+    words = _quote_form(quote)
+    return bool(words) and any(words in _quote_form(q) for q in _QUOTATION.findall(_straight(section.body)))
+
+
+def answer_spread(pack: Pack, label: str) -> list[Problem]:
+    """Warnings: one answer right for more than half of a kind's questions, so that giving it
+    every time pays (a speaker for attributions, true or false, an option's letter).
+
+    Only where the answers could be spread so that none is: two true/false
+    questions of three must share an answer, and that is not worth a warning."""
+    kinds: list[tuple[str, str, dict[str, int], int]] = []
+    attributions = [q.speaker for q in pack.questions if q.kind == "attribution"]
+    kinds.append(("attribution", "speaker", _counts(repr(s) for s in attributions), len(pack.people)))
+    answers = ["'true'" if q.answer else "'false'" for q in pack.questions if q.kind == "truefalse"]
+    kinds.append(("true/false", "", _counts(answers), 2))
+    choices = [q for q in pack.questions if q.kind == "choice"]
+    letters = (repr(_choice_letter(q)) for q in choices)
+    most_options = max((len(q.options) for q in choices), default=1)
+    kinds.append(("choice", "option", _counts(letters), most_options))
+    problems = []
+    for kind, what, counts, answer_count in kinds:
+        total = sum(counts.values())
+        for answer, count in counts.items():
+            # more than half, and more than the most even spread would give one answer
+            if count * 2 > total and count > -(-total // max(answer_count, 1)):
+                named = f"{what} {answer}" if what else answer
+                message = (
+                    f"{named} answers {count} of {total} {kind} questions: "
+                    f"answering that every time scores {round(100 * count / total)}%"
+                )
+                problems.append(Problem(label, None, None, message, warning=True))
+    return problems
+
+
+def _counts(answers: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for answer in answers:
+        counts[answer] = counts.get(answer, 0) + 1
+    return counts
+
+
+def _choice_letter(q: ChoiceQuestion) -> str:
+    folded = [o.casefold() for o in q.options]
+    return option_label(folded.index(q.answer.casefold()))
 
 
 def _straight(text: str) -> str:

@@ -16,12 +16,16 @@ MAX_SOURCE_BYTES = 10 * 2**20
 
 
 def validate(args: argparse.Namespace) -> int:
-    """Report every problem of a pack, one line each naming its line; 0 when valid, 2 otherwise."""
-    from briefing.checks import check, check_source
+    """Report every problem of a pack, one line each naming its line; 0 when valid, 2 otherwise.
+
+    Warnings (answers that pay when given every time) are printed too, and fail
+    the pack only with --strict."""
+    from briefing.checks import answer_spread, check, check_source
     from briefing.positions import Positions
 
     path = Path(args.pack) if args.pack else packs.BUNDLED_PACK
     label = args.pack or path.name
+    strict = getattr(args, "strict", False)
     pack: packs.Pack | None = None
     problems: list[Problem | str] = []  # a PackError's may be plain lines
     warnings: list[Problem] = []
@@ -37,6 +41,10 @@ def validate(args: argparse.Namespace) -> int:
             found += check(pack, label, parallel=True)
             if args.source:
                 found += check_source(pack, read_source(args.source), label)
+            warnings = answer_spread(pack, label)
+            if strict:
+                found += [w._replace(warning=False) for w in warnings]
+                warnings = []
         problems += packs.place(found, positions)
     except PackError as exc:
         problems = exc.problems
