@@ -173,10 +173,12 @@ def answer_spread(pack: Pack, label: str) -> list[Problem]:
     every time pays (a speaker for attributions, true or false, an option's letter).
 
     Only where the answers could be spread so that none is: two true/false
-    questions of three must share an answer, and that is not worth a warning."""
+    questions of three, or two choice questions of three options among three,
+    must share an answer, and that is not worth a warning."""
     kinds: list[tuple[str, str, dict[str, int], int]] = []
     attributions = [q.speaker for q in pack.questions if q.kind == "attribution"]
-    kinds.append(("attribution", "speaker", _counts(repr(s) for s in attributions), len(pack.people)))
+    # a pack can always name one more speaker: only one question by one speaker is no warning
+    kinds.append(("attribution", "speaker", _counts(repr(s) for s in attributions), len(attributions)))
     answers = ["'true'" if q.answer else "'false'" for q in pack.questions if q.kind == "truefalse"]
     kinds.append(("true/false", "", _counts(answers), 2))
     choices = [q for q in pack.questions if q.kind == "choice"]

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import rtoml
 
 from briefing.checks import answer_spread
 from briefing.pack import load, parse
@@ -426,10 +427,23 @@ def test_one_option_letter_for_most_choice_questions_is_a_warning(tmp_path):
 
 def test_an_uneven_split_that_cannot_be_avoided_is_no_warning(tmp_path):
     """Two of three true/false questions must share an answer: that is the most even spread."""
-    pack = parse(__import__("rtoml").loads(VALID + truefalse("rose-2", True)), "calder.toml")
+    pack = parse(rtoml.loads(VALID + truefalse("rose-2", True)), "calder.toml")
     assert answer_spread(pack, "calder.toml") == []
 
 
 def test_the_spread_rule_holds_for_the_packs_we_ship(bundled_pack):
     assert answer_spread(bundled_pack, "questions.toml") == []
     assert answer_spread(load(FIXTURES / "ventamar.toml"), "ventamar.toml") == []
+
+
+def test_a_roster_of_one_is_no_excuse_but_a_single_question_is_no_pattern():
+    """More people can always be asked about: two questions both answered by the one person is a warning."""
+    two = parse(rtoml.loads(VALID + attribution("again", "hire 300 crane drivers", "authority")), "c")
+    assert [w.message for w in answer_spread(two, "c")] == []  # 2 of 4: not more than half
+    text = HEAD + attribution("who-hire", "hire 300 crane drivers", "authority")
+    assert answer_spread(parse(rtoml.loads(text), "c"), "c") == []  # one question: no pattern
+    text += attribution("again", "hire 300 crane drivers", "authority")
+    (warning,) = answer_spread(parse(rtoml.loads(text), "c"), "c")
+    assert warning.warning and warning.message == (
+        "speaker 'authority' answers 2 of 2 attribution questions: answering that every time scores 100%"
+    )
