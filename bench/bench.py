@@ -90,7 +90,10 @@ def generated_pack(n: int, path: Path) -> None:
         facts = [
             f"Metric {s}-{i} rose {i + 2}.{s % 10}% to {i + 1}.{s % 9 + 1}1 billion yuan." for i in range(5)
         ]
-        body = " ".join(facts) + f" Alpha{s}, Beta{s} and Gamma{s} shipped. William Li said so."
+        body = (
+            " ".join(facts)
+            + f" Alpha{s}, Beta{s} and Gamma{s} shipped. William Li said so. Ana Lopes agreed."
+        )
         sections.append({"id": sid, "title": f"Section {s}", "body": body})
         for i in range(per):
             qid = f"q{s}-{i}"
@@ -116,13 +119,12 @@ def generated_pack(n: int, path: Path) -> None:
                     "measures": f"level {s}-{i % 5}",
                 }
             elif kind == 2:
-                base |= {"kind": "attribution", "quote": "so", "paraphrase": True, "speaker": "li"}
+                speaker = "li" if i % 2 == 0 else "lopes"  # no one speaker answers most of them
+                base |= {"kind": "attribution", "quote": "so", "paraphrase": True, "speaker": speaker}
             elif kind == 3:
-                base |= {
-                    "kind": "choice",
-                    "options": [f"Alpha{s}", f"Beta{s}", "Delta"],
-                    "answer": f"Beta{s}",
-                }
+                options = [f"Alpha{s}", f"Beta{s}", "Delta"]
+                turn = s % 3  # the answer's letter moves, as validate asks of a pack
+                base |= {"kind": "choice", "options": options[turn:] + options[:turn], "answer": f"Beta{s}"}
             else:
                 base |= {"kind": "list", "items": [f"Alpha{s}", f"Beta{s}", f"Gamma{s}"]}
             questions.append(base)
@@ -135,7 +137,10 @@ def generated_pack(n: int, path: Path) -> None:
             "source": {"title": "t", "publisher": "p", "date": "2026"},
         },
         "sections": sections,
-        "people": [{"id": "li", "name": "William Li", "role": "CEO", "aliases": ["Li"]}],
+        "people": [
+            {"id": "li", "name": "William Li", "role": "CEO", "aliases": ["Li"]},
+            {"id": "lopes", "name": "Ana Lopes", "role": "CFO", "aliases": ["Lopes"]},
+        ],
         "questions": questions,
     }
     path.write_bytes(tomli_w.dumps(data).encode())

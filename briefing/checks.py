@@ -10,14 +10,23 @@ wrong; with `parallel=True` a big pack's questions are checked on several cores.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache, partial
 
 from briefing.errors import Problem
 from briefing.grading import names, numbers, scope, units
 from briefing.grading.grader import figure_matches, grade
 from briefing.grading.normalize import normalize
-from briefing.pack import DRAFT_MARK, AnyQuestion, FigureQuestion, Pack, Section, expected_text
+from briefing.pack import (
+    DRAFT_MARK,
+    AnyQuestion,
+    ChoiceQuestion,
+    FigureQuestion,
+    Pack,
+    Section,
+    expected_text,
+    option_label,
+)
 
 
 def check(pack: Pack, label: str, parallel: bool = False) -> list[Problem]:
@@ -53,13 +62,13 @@ def _check_questions(pack: Pack, label: str, questions: Sequence[AnyQuestion]) -
         body = bodies[q.section]
         missing = _not_stated(q, pack, section, body, figures)
         if missing:
-            problems.append(Problem(label, where, missing[0], missing[1]))
+            field, message = missing
+            problems.append(Problem(label, where, field, message, at=("questions", q.id, field)))
             continue
         if not grade(q, expected_text(q, pack), pack).correct:
             field = {"figure": "expected", "attribution": "speaker", "list": "items"}.get(q.kind, "answer")
-            problems.append(
-                Problem(label, where, field, "the expected answer, typed back, is not graded right")
-            )
+            message = "the expected answer, typed back, is not graded right"
+            problems.append(Problem(label, where, field, message, at=("questions", q.id, field)))
     return problems
 
 
@@ -85,6 +94,8 @@ def _not_stated(
         named = any(_has_words(body, n) for n in (person.name, *person.aliases))
         if not named and not names.mentions(section.body, person, pack.people):
             return "speaker", f"{person.name} is not named in {name}"
+        if not q.paraphrase and not _shown_quoted(q.quote, section):
+            return "quote", f"not shown in quotation marks in {name} (or say paraphrase = true)"
     elif q.kind == "choice":
         if not _has_words(body, q.answer):
             fig = numbers.parse(q.answer)
@@ -204,16 +215,77 @@ def check_source(pack: Pack, source: str, label: str) -> list[Problem]:
     problems: list[Problem] = []
     for q in pack.questions:
         if q.kind == "attribution" and not q.paraphrase and _quote_form(q.quote) not in text:
-            problems.append(Problem(label, f"question {q.id!r}", "quote", "not found verbatim in the source"))
+            at = ("questions", q.id, "quote")
+            problems.append(
+                Problem(label, f"question {q.id!r}", "quote", "not found verbatim in the source", at=at)
+            )
     for s in pack.sections:
         for quoted in _QUOTED.findall(_straight(s.body)):
             if _quote_form(quoted) not in text:
                 problems.append(
                     Problem(
-                        label, f"section {s.id!r}", "body", f'quote not in the source: "{quoted[:40]}..."'
+                        label,
+                        f"section {s.id!r}",
+                        "body",
+                        f'quote not in the source: "{quoted[:40]}..."',
+                        at=("sections", s.id, "body"),
                     )
                 )
     return problems
+
+
+# A quotation in a section, in straight or curly double quotation marks.
+_QUOTATION = re.compile(r"\"([^\"]+)\"")
+
+
+def _shown_quoted(quote: str, section: Section) -> bool:
+    """Whether the quote's words are inside a quotation (in quotation marks) of the section."""
+    words = _quote_form(quote)
+    return bool(words) and any(words in _quote_form(q) for q in _QUOTATION.findall(_straight(section.body)))
+
+
+def answer_spread(pack: Pack, label: str) -> list[Problem]:
+    """Warnings: one answer right for more than half of a kind's questions, so that giving it
+    every time pays (a speaker for attributions, true or false, an option's letter).
+
+    Only where the answers could be spread so that none is: two true/false
+    questions of three, or two choice questions of three options among three,
+    must share an answer, and that is not worth a warning."""
+    kinds: list[tuple[str, str, dict[str, int], int]] = []
+    attributions = [q.speaker for q in pack.questions if q.kind == "attribution"]
+    # a pack can always name one more speaker: only one question by one speaker is no warning
+    kinds.append(("attribution", "speaker", _counts(repr(s) for s in attributions), len(attributions)))
+    answers = ["'true'" if q.answer else "'false'" for q in pack.questions if q.kind == "truefalse"]
+    kinds.append(("true/false", "", _counts(answers), 2))
+    choices = [q for q in pack.questions if q.kind == "choice"]
+    letters = (repr(_choice_letter(q)) for q in choices)
+    most_options = max((len(q.options) for q in choices), default=1)
+    kinds.append(("choice", "option", _counts(letters), most_options))
+    problems = []
+    for kind, what, counts, answer_count in kinds:
+        total = sum(counts.values())
+        for answer, count in counts.items():
+            # more than half, and more than the most even spread would give one answer
+            if count * 2 > total and count > -(-total // max(answer_count, 1)):
+                named = f"{what} {answer}" if what else answer
+                message = (
+                    f"{named} answers {count} of {total} {kind} questions: "
+                    f"answering that every time scores {round(100 * count / total)}%"
+                )
+                problems.append(Problem(label, None, None, message, warning=True))
+    return problems
+
+
+def _counts(answers: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for answer in answers:
+        counts[answer] = counts.get(answer, 0) + 1
+    return counts
+
+
+def _choice_letter(q: ChoiceQuestion) -> str:
+    folded = [o.casefold() for o in q.options]
+    return option_label(folded.index(q.answer.casefold()))
 
 
 def _straight(text: str) -> str:

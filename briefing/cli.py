@@ -133,7 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
         "validate",
         help="check a pack; exit 0 when valid, 2 otherwise",
         description="Check a pack: schema, references, that each answer is stated "
-        "in its section, and with --source that each quote is verbatim.",
+        "in its section (a quote in quotation marks), and with --source that each quote is "
+        "verbatim. Every problem is one line naming the file, its line, the question and "
+        "the field. Warnings (one answer right for more than half of a kind's questions) "
+        "fail the pack only with --strict.",
     )
     validate.add_argument(
         "pack", nargs="?", metavar="PACK", help="the pack (default: the bundled questions.toml)"
@@ -144,6 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
         choices=defaults.DATA_FORMATS,
         default="text",
         help="text: problems on stderr, one a line; json: a report on stdout",
+    )
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="warnings fail the pack too (one answer right for most questions of a kind)",
     )
 
     brief = sub.add_parser(

@@ -17,28 +17,43 @@ MAX_SOURCE_BYTES = 10 * 2**20
 
 
 def validate(args: argparse.Namespace) -> int:
-    """Report every problem of a pack, one line each; 0 when valid, 2 otherwise."""
-    from briefing.checks import check, check_source
+    """Report every problem of a pack, one line each naming its line; 0 when valid, 2 otherwise.
+
+    Warnings (answers that pay when given every time) are printed too, and fail
+    the pack only with --strict."""
+    from briefing.checks import answer_spread, check, check_source
+    from briefing.positions import Positions
 
     path = Path(args.pack) if args.pack else packs.BUNDLED_PACK
     label = args.pack or path.name
+    strict = getattr(args, "strict", False)
     pack: packs.Pack | None = None
     problems: list[Problem | str] = []  # a PackError's may be plain lines
+    warnings: list[Problem] = []
     count: int | None = None
     try:
-        data = packs.read_toml(path, label=label)
+        text = packs.read_text(path, label=label)
+        data = packs.parse_toml(text, label)
         if isinstance(data.get("questions"), list):
             count = len(data["questions"])  # as written, the invalid ones too
-        pack, found = packs.problems_of(data, label)
-        problems += found
+        positions = Positions(text, data)
+        pack, found = packs.problems_of(data, label, positions)
         if pack is not None:
-            problems += check(pack, label, parallel=True)
-        if args.source and pack is not None:
-            problems += check_source(pack, read_source(args.source), label)
+            found += check(pack, label, parallel=True)
+            if args.source:
+                found += check_source(pack, read_source(args.source), label)
+            warnings = answer_spread(pack, label)
+            if strict:
+                found += [w._replace(warning=False) for w in warnings]
+                warnings = []
+        problems += packs.place(found, positions)
     except PackError as exc:
         problems = exc.problems
     if args.format == "json":
         import json
+
+        def as_json(p: Problem | str) -> dict:
+            return p.to_json() if isinstance(p, Problem) else {"message": str(p)}
 
         print(
             json.dumps(
@@ -46,19 +61,19 @@ def validate(args: argparse.Namespace) -> int:
                     "file": label,
                     "valid": not problems,
                     "questions": count,
-                    "problems": [
-                        p._asdict() if isinstance(p, Problem) else {"message": str(p)} for p in problems
-                    ],
+                    "problems": [as_json(p) for p in problems],
+                    "warnings": [as_json(w) for w in warnings],
                 },
                 indent=2,
                 ensure_ascii=False,
             )
         )
     else:
-        for problem in problems:
+        for problem in [*problems, *warnings]:
             print(str(problem), file=sys.stderr)
         if not problems and pack is not None:  # one line per problem, nothing else: `wc -l` counts them
-            print(f"{label}: valid: {len(pack.questions)} questions in {len(pack.sections)} sections")
+            noted = f" ({len(warnings)} warning{'s' if len(warnings) > 1 else ''})" if warnings else ""
+            print(f"{label}: valid: {len(pack.questions)} questions in {len(pack.sections)} sections{noted}")
     return EXIT_PASSED if not problems else EXIT_USAGE
 
 

@@ -22,21 +22,43 @@ def printable(text: str) -> str:
 
 
 class Problem(NamedTuple):
-    """One thing wrong with an input file: where it is and what is wrong."""
+    """One thing wrong with an input file: where it is and what is wrong.
+
+    Printed as one line: `questions.toml:212: question 'rd-yoy', field 'value': must be a number`
+    (`file: ...` when the line is not known; `file:12: warning: ...` for a warning).
+    """
 
     file: str
     where: str | None  # e.g. "question 'rd-yoy'", or None for the whole file
     field: str | None
     message: str
+    line: int | None = None  # 1-based, in `file`
+    # Where in the file's data, for finding `line` later (briefing.positions):
+    # ("questions", 3, "value"), or an entry by id: ("questions", "rd-yoy", "value").
+    at: tuple[str | int, ...] | None = None
+    warning: bool = False  # worth saying, but the file is usable
 
     def __str__(self) -> str:
-        parts = [self.file]
-        if self.where:
-            parts.append(self.where)
-        if self.field:
-            parts.append(f"field {self.field!r}")
+        parts = [f"{self.file}:{self.line}" if self.line else self.file]
+        if self.warning:
+            parts.append("warning")
+        named = ", ".join(
+            part for part in (self.where, f"field {self.field!r}" if self.field else None) if part
+        )
+        if named:
+            parts.append(named)
         parts.append(self.message)
         return printable(": ".join(parts))
+
+    def to_json(self) -> dict[str, str | int | None]:
+        """What a JSON report says of it."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "where": self.where,
+            "field": self.field,
+            "message": self.message,
+        }
 
 
 class BriefingError(Exception):

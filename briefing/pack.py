@@ -7,7 +7,7 @@ naming the file, the question id and the field.
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal, Protocol, Self, TypeVar, assert_never
@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from briefing.errors import PackError, Problem, schema_message
 from briefing.grading import units as unit_registry  # a leaf: the registry imports nothing
+from briefing.positions import Positions
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -300,6 +301,12 @@ def expected_text(question: AnyQuestion, pack: Pack) -> str:
 def read_toml(path: Path, *, label: str | None = None, max_bytes: int = MAX_PACK_BYTES) -> dict:
     """Read a TOML file, turning every way it can be unreadable into a PackError."""
     name = label or str(path)
+    return parse_toml(read_text(path, label=name, max_bytes=max_bytes), name)
+
+
+def read_text(path: Path, *, label: str | None = None, max_bytes: int = MAX_PACK_BYTES) -> str:
+    """A TOML file's text, or a PackError saying why it cannot be read."""
+    name = label or str(path)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -328,14 +335,25 @@ def read_toml(path: Path, *, label: str | None = None, max_bytes: int = MAX_PACK
     if b"\x00" in raw:
         raise PackError([Problem(name, None, None, "is a binary file, not TOML")])
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise PackError([Problem(name, None, None, f"is not UTF-8 text (byte {exc.start})")]) from None
+
+
+_TOML_AT = re.compile(r" at line (\d+) column (\d+)$")
+
+
+def parse_toml(text: str, label: str) -> dict:
+    """TOML text as data, or a PackError naming the line the parser stopped at."""
     try:
         return rtoml.loads(text)
     except rtoml.TomlParsingError as exc:
         reason = " ".join(str(exc).split())  # one line, whatever the parser wrote
-        raise PackError([Problem(name, None, None, f"is not valid TOML: {reason}")]) from None
+        at = _TOML_AT.search(reason)
+        line = int(at.group(1)) if at else None
+        if at:
+            reason = f"{reason[: at.start()]} (column {at.group(2)})"
+        raise PackError([Problem(label, None, None, f"is not valid TOML: {reason}", line)]) from None
 
 
 def parse(data: dict, label: str) -> Pack:
@@ -346,87 +364,166 @@ def parse(data: dict, label: str) -> Pack:
         raise PackError(_problems(exc, data, label)) from None
 
 
-def problems_of(data: dict, label: str) -> tuple[Pack | None, list[Problem]]:
-    """Every problem of the schema and of the references, and the pack of the questions that passed.
+def problems_of(
+    data: dict, label: str, positions: Positions | None = None
+) -> tuple[Pack | None, list[Problem]]:
+    """Every problem of the schema and of the references, and the pack of what passed.
 
-    Questions that fail the schema are left out so that the rest can still be
-    checked: one run reports everything, not just the first kind of mistake.
+    Entries (questions, sections, people) that fail the schema are left out so
+    that the rest can still be checked, and references are read from the data
+    as written: one run reports everything, not just the first kind of mistake.
+    With `positions` (the file's text), each problem gets its line.
     Grounding (each answer stated in its section, graded right when typed back)
     is briefing.checks', run by `validate`: loading a pack never grades.
     """
     try:
-        pack = Pack.model_validate(data)
+        pack: Pack | None = Pack.model_validate(data)
+        problems: list[Problem] = []
     except ValidationError as exc:
         problems = _problems(exc, data, label)
-        locs = [e["loc"] for e in exc.errors()]
-        if not all(len(loc) > 1 and loc[0] == "questions" and isinstance(loc[1], int) for loc in locs):
-            return None, problems  # the pack itself is broken: nothing more to check
-        bad = {loc[1] for loc in locs}
-        rest = dict(data, questions=[q for i, q in enumerate(data["questions"]) if i not in bad])
-        try:
-            pack = Pack.model_validate(rest)
-        except ValidationError:
-            return None, problems
-        return pack, problems + references(pack, label)
-    return pack, references(pack, label)
+        pack = _valid_rest(data, [e["loc"] for e in exc.errors()])
+    problems += references(data, label, positions)
+    problems += _draft_stubs(data, label)
+    return pack, place(problems, positions)
 
 
-def references(pack: Pack, label: str) -> list[Problem]:
-    """Ids used once; every section, person and key-figures section referred to exists."""
+def place(problems: list[Problem], positions: Positions | None) -> list[Problem]:
+    """The problems with their lines (where `at` can be found), in the order of the file."""
+    if positions is None:
+        return problems
+    placed = [
+        p._replace(line=positions.line(p.at)) if p.line is None and p.at is not None else p for p in problems
+    ]
+    return sorted(placed, key=lambda p: p.line or 0)  # stable: the file's own problems first
+
+
+# A [pack] table that fails the schema is replaced by this one, so that its questions can still be checked.
+_STAND_IN = {
+    "id": "pack",
+    "title": "-",
+    "version": "-",
+    "pass_mark": 0,
+    "source": {"title": "-", "publisher": "-", "date": "-"},
+}
+
+
+def _valid_rest(data: dict, locs: list[tuple[int | str, ...]]) -> Pack | None:
+    """The pack without the entries that failed the schema, or None when too little is left."""
+    rest = dict(data)
+    for head in ("questions", "sections", "people"):
+        bad = {loc[1] for loc in locs if len(loc) > 1 and loc[0] == head and isinstance(loc[1], int)}
+        if bad and isinstance(data.get(head), list):
+            rest[head] = [entry for i, entry in enumerate(data[head]) if i not in bad]
+    if any(loc and loc[0] == "pack" for loc in locs):
+        info = data.get("pack")
+        key_figures = info.get("key_figures") if isinstance(info, dict) else None
+        rest["pack"] = dict(_STAND_IN, key_figures=key_figures if isinstance(key_figures, str) else "")
+    for loc in locs:  # an unknown top-level table
+        if len(loc) == 1 and loc[0] not in Pack.model_fields:
+            rest.pop(loc[0], None)
+    try:
+        return Pack.model_validate(rest)
+    except ValidationError:
+        return None
+
+
+def references(data: dict, label: str, positions: Positions | None = None) -> list[Problem]:
+    """Ids used once; every section, person and key-figures section referred to exists.
+
+    Read from the data as written, so that an entry that fails the schema still
+    counts (its id is known) and is still checked (its references)."""
     problems: list[Problem] = []
-    for what, items in (("section", pack.sections), ("person", pack.people), ("question", pack.questions)):
-        for ident, count in Counter(i.id for i in items).items():
-            if count > 1:
-                problems.append(Problem(label, f"{what} {ident!r}", "id", f"used by {count} {what}s"))
-    sections = {s.id for s in pack.sections}
-    people = {p.id for p in pack.people}
-    if pack.pack.key_figures and pack.pack.key_figures not in sections:
-        problems.append(Problem(label, None, "pack.key_figures", f"no section {pack.pack.key_figures!r}"))
-    problems += _draft_stubs(pack, label)
-    for q in pack.questions:
-        where = f"question {q.id!r}"
-        if q.section not in sections:
-            problems.append(Problem(label, where, "section", f"no section {q.section!r}"))
-        if q.kind == "attribution" and q.speaker not in people:
-            problems.append(Problem(label, where, "speaker", f"no person {q.speaker!r} in [[people]]"))
+    ids: dict[str, set[str]] = {}
+    at: tuple[str | int, ...]
+    for head, what in (("sections", "section"), ("people", "person"), ("questions", "question")):
+        entries = data.get(head)
+        entries = [e if isinstance(e, dict) else {} for e in entries] if isinstance(entries, list) else []
+        where_is: dict[str, list[int]] = {}
+        for i, entry in enumerate(entries):
+            ident = entry.get("id")
+            if isinstance(ident, str):
+                where_is.setdefault(ident.strip(), []).append(i)
+        ids[head] = set(where_is)
+        for ident, places in where_is.items():
+            if len(places) > 1:
+                message = "used twice" if len(places) == 2 else f"used {len(places)} times"
+                at = (head, places[1], "id")
+                if positions is not None:
+                    others = [positions.line((head, i, "id")) for i in places if i != places[1]]
+                    known = [str(n) for n in others if n is not None]
+                    if known:
+                        lines = " and ".join([", ".join(known[:-1]), known[-1]] if len(known) > 1 else known)
+                        message += f", also at line{'s' if len(known) > 1 else ''} {lines}"
+                problems.append(Problem(label, f"{what} {ident!r}", "id", message, at=at))
+    info = data.get("pack")
+    key_figures = info.get("key_figures") if isinstance(info, dict) else None
+    if isinstance(key_figures, str) and key_figures.strip() and key_figures.strip() not in ids["sections"]:
+        at = ("pack", "key_figures")
+        problems.append(
+            Problem(label, None, "pack.key_figures", f"no section {key_figures.strip()!r}", at=at)
+        )
+    questions = data.get("questions")
+    for i, q in enumerate(questions if isinstance(questions, list) else []):
+        if not isinstance(q, dict):
+            continue
+        ident = q.get("id")
+        where = f"question {ident!r}" if isinstance(ident, str) else f"question #{i + 1}"
+        section = q.get("section")
+        if isinstance(section, str) and section.strip() not in ids["sections"]:
+            at = ("questions", i, "section")
+            problems.append(Problem(label, where, "section", f"no section {section.strip()!r}", at=at))
+        speaker = q.get("speaker")
+        if (
+            q.get("kind") == "attribution"
+            and isinstance(speaker, str)
+            and speaker.strip() not in ids["people"]
+        ):
+            at = ("questions", i, "speaker")
+            problems.append(
+                Problem(label, where, "speaker", f"no person {speaker.strip()!r} in [[people]]", at=at)
+            )
     return problems
 
 
-def _draft_stubs(pack: Pack, label: str) -> list[Problem]:
-    """One problem per value `briefing draft` left for a person to write."""
-    mark = DRAFT_MARK
+def _draft_stubs(data: dict, label: str) -> list[Problem]:
+    """One problem per value `briefing draft` left for a person to write (DRAFT_MARK)."""
+    stub = "still a draft stub: write it"
     found: list[Problem] = []
-    info = pack.pack
-    for field, value in (
-        ("pack.title", info.title),
-        ("pack.source.title", info.source.title),
-        ("pack.source.publisher", info.source.publisher),
-        ("pack.source.date", info.source.date),
+    info = data.get("pack")
+    if isinstance(info, dict):
+        source = info.get("source")
+        tables: list[tuple[str, dict, tuple[str, ...]]] = [("title", info, ("pack", "title"))]
+        if isinstance(source, dict):
+            tables += [(key, source, ("pack", "source", key)) for key in ("title", "publisher", "date")]
+        for key, table, at in tables:
+            value = table.get(key)
+            if isinstance(value, str) and value.startswith(DRAFT_MARK):
+                found.append(Problem(label, None, ".".join(str(p) for p in at), stub, at=at))
+    for head, what, keys in (
+        ("sections", "section", ("title", "body")),
+        ("people", "person", ("role",)),
+        ("questions", "question", ("prompt", "explanation", "measures")),
     ):
-        if value.startswith(mark):
-            found.append(Problem(label, None, field, "still a draft stub: write it"))
-    for s in pack.sections:
-        for field, value in (("title", s.title), ("body", s.body)):
-            if value.startswith(mark):
-                found.append(Problem(label, f"section {s.id!r}", field, "still a draft stub: write it"))
-    for p in pack.people:
-        if p.role.startswith(mark):
-            found.append(Problem(label, f"person {p.id!r}", "role", "still a draft stub: write it"))
-    for q in pack.questions:
-        texts = [("prompt", q.prompt), ("explanation", q.explanation)]
-        if q.kind == "figure":
-            texts.append(("measures", q.measures))
-        for field, value in texts:
-            if value.startswith(mark):
-                found.append(Problem(label, f"question {q.id!r}", field, "still a draft stub: write it"))
+        entries = data.get(head)
+        for i, entry in enumerate(entries if isinstance(entries, list) else []):
+            if not isinstance(entry, dict):
+                continue
+            for key in keys:
+                value = entry.get(key)
+                if isinstance(value, str) and value.startswith(DRAFT_MARK):
+                    where = f"{what} {entry.get('id')!r}"
+                    found.append(Problem(label, where, key, stub, at=(head, i, key)))
     return found
 
 
 def load(path: str | Path | None = None, *, label: str | None = None) -> Pack:
-    """Read a pack (the bundled one by default), check its schema and references; raise PackError."""
+    """Read a pack (the bundled one by default), check its schema and references; raise PackError
+    whose problems name their lines."""
     path = Path(path) if path is not None else BUNDLED_PACK
     label = label or (path.name if path == BUNDLED_PACK else str(path))
-    pack, problems = problems_of(read_toml(path, label=label), label)
+    text = read_text(path, label=label)
+    data = parse_toml(text, label)
+    pack, problems = problems_of(data, label, Positions(text, data))
     if problems or pack is None:  # no pack comes without a problem saying why
         raise PackError(problems)
     return pack
@@ -466,17 +563,18 @@ def _problems(exc: ValidationError, data: dict, label: str) -> list[Problem]:
             ident = entry.get("id") if isinstance(entry, dict) else None
             what = {"questions": "question", "sections": "section", "people": "person"}[head]
             qid = f"{what} {ident!r}" if isinstance(ident, str) else f"{what} #{loc[1] + 1}"
-            rest = [str(p) for p in loc[2:]]
+            base, inner = loc[:2], loc[2:]
         else:
-            rest = [str(p) for p in loc]
+            base, inner = [], loc
         if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
-            rest = [*rest, "kind"]
+            inner = [*inner, "kind"]
         # A model-level error names its field in its message ("value: ...").
-        if not rest and ": " in message and message.split(": ", 1)[0].isidentifier():
+        if not inner and ": " in message and message.split(": ", 1)[0].isidentifier():
             field, message = message.split(": ", 1)
+            inner = [field]
         else:
-            field = ".".join(rest) if rest else None
-        problems.append(Problem(label, qid, field, message))
+            field = ".".join(str(p) for p in inner) if inner else None
+        problems.append(Problem(label, qid, field, message, at=(*base, *inner)))
     return problems
 
 

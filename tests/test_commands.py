@@ -66,7 +66,8 @@ def test_brief_of_an_invalid_pack_is_one_line_and_exit_2(tmp_path):
     bad.write_text(SMALL.read_text().replace("value = -40.7", 'value = "x"'))
     result = run("brief", "--pack", str(bad))
     assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr.strip() == f"{bad}: question 'rd-yoy': field 'value': must be a number"
+    line = SMALL.read_text().splitlines().index("value = -40.7") + 1
+    assert result.stderr.strip() == f"{bad}:{line}: question 'rd-yoy', field 'value': must be a number"
 
 
 def test_stats_after_sessions_text_and_json(tmp_path):

@@ -84,9 +84,9 @@ def test_references_are_reported_with_schema_errors_in_one_run(tmp_path):
     }
     _, problems = problems_of(data, "p.toml")
     lines = [str(p) for p in problems]
-    assert "p.toml: question 'q1': field 'value': must be a number" in lines
-    assert "p.toml: question 'q2': field 'id': used by 2 questions" in lines
-    assert "p.toml: question 'q3': field 'speaker': no person 'nobody' in [[people]]" in lines
+    assert "p.toml: question 'q1', field 'value': must be a number" in lines
+    assert "p.toml: question 'q2', field 'id': used twice" in lines  # no text, so no lines to name
+    assert "p.toml: question 'q3', field 'speaker': no person 'nobody' in [[people]]" in lines
 
 
 def test_validate_reports_grounding_after_references(tmp_path):
@@ -141,8 +141,12 @@ def test_validate_reports_grounding_after_references(tmp_path):
         code = main(["validate", str(path)])
     lines = err.getvalue().splitlines()
     assert code == 2
-    assert f"{path}: question 'gone': field 'section': no section 'nowhere'" in lines
-    assert any(line.startswith(f"{path}: question 'load': field 'value': 45%") for line in lines), lines
+    numbered = path.read_text().splitlines()
+    section, value = numbered.index('section = "nowhere"') + 1, numbered.index("value = 45") + 1
+    assert f"{path}:{section}: question 'gone', field 'section': no section 'nowhere'" in lines
+    assert any(line.startswith(f"{path}:{value}: question 'load', field 'value': 45%") for line in lines), (
+        lines
+    )
 
 
 def test_every_report_format_the_command_line_offers_renders(tmp_path):

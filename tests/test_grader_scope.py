@@ -278,13 +278,13 @@ def test_the_bundled_scope_of_the_rail_pack_agrees_with_its_section(tmp_path):
         (
             'base = "year-over-year"',
             'base = "quarter-over-quarter"',
-            "rail.toml: question 'riders-yoy': field 'base': section 'q3' says year over year, "
+            "rail.toml: question 'riders-yoy', field 'base': section 'q3' says year over year, "
             "not quarter over quarter (in 'up 12% year over year')",
         ),
         (
             'period = "day"\nbound = "more than"',
             'period = "day"\nbound = "less than"',
-            "rail.toml: question 'busiest-day': field 'bound': section 'q3' says more than, not less than "
+            "rail.toml: question 'busiest-day', field 'bound': section 'q3' says more than, not less than "
             "(in 'On its busiest day it passed 600,000 journeys')",
         ),
     ],

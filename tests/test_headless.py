@@ -204,8 +204,8 @@ def test_a_list_question_may_be_answered_with_an_array(tmp_path):
     [
         ('[answers]\nnope = "x"\n', "question 'nope': no such question"),
         ("this is not toml = = \n", "is not valid TOML"),
-        ("[answers]\nrd-q1 = [1, 2]\n", "question 'rd-q1': field 'answer': must be a string"),
-        ("[answers]\nrd-q1 = { a = 1 }\n", "question 'rd-q1': field 'answer': must be a string"),
+        ("[answers]\nrd-q1 = [1, 2]\n", "question 'rd-q1', field 'answer': must be a string"),
+        ("[answers]\nrd-q1 = { a = 1 }\n", "question 'rd-q1', field 'answer': must be a string"),
         ("answers = 3\n", "field 'answers': must be a table"),
         ("", "is empty"),
     ],

@@ -285,6 +285,7 @@ def _pack(people, speaker, body):
                     "section": "s",
                     "explanation": "x",
                     "quote": "it",
+                    "paraphrase": True,  # the speaker's grounding is tested here, not the quote's
                     "speaker": speaker,
                 }
             ],

@@ -118,13 +118,13 @@ def test_any_short_base_is_allowed():
 )
 def test_a_wrong_scope_is_one_line_naming_the_question_and_field(old, new, where, field):
     (line,) = problems(old, new)
-    assert line.startswith(f"p.toml: question {where}: field '{field}': "), line
+    assert line.startswith(f"p.toml: question {where}, field '{field}': "), line
     assert "\n" not in line
 
 
 def test_an_alias_key_that_is_no_option_is_refused():
     (line,) = problems('aliases = { Mileage = ["distance', 'aliases = { Speed = ["distance')
-    assert line == "p.toml: question 'rise': field 'aliases': 'Speed' is not one of the options"
+    assert line == "p.toml: question 'rise', field 'aliases': 'Speed' is not one of the options"
 
 
 def test_an_alias_key_is_the_option_as_written():
@@ -134,12 +134,12 @@ def test_an_alias_key_is_the_option_as_written():
 
 def test_an_alias_key_that_is_no_item_is_refused():
     (line,) = problems('aliases = { Chips = ["semi', 'aliases = { GPUs = ["semi')
-    assert line == "p.toml: question 'tech': field 'aliases': 'GPUs' is not one of the items"
+    assert line == "p.toml: question 'tech', field 'aliases': 'GPUs' is not one of the items"
 
 
 def test_an_alias_that_names_another_option_is_refused():
     (line,) = problems('["distance driven", "kilometres"]', '["Spending"]')
-    assert line == "p.toml: question 'rise': field 'aliases': 'Spending' (for 'Mileage') is another option"
+    assert line == "p.toml: question 'rise', field 'aliases': 'Spending' (for 'Mileage') is another option"
 
 
 def test_an_empty_alias_or_a_non_list_is_refused():
@@ -152,8 +152,10 @@ def test_load_reads_the_fields_from_a_file(tmp_path):
     path.write_text(PACK, encoding="utf-8")
     pack = load(path)
     assert pack.question("monthly").bound == "more than"
-    path.write_text(PACK.replace('bound = "more than"', 'bound = "over"'), encoding="utf-8")
+    text = PACK.replace('bound = "more than"', 'bound = "over"')
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(PackError) as caught:
         load(path)
     (line,) = caught.value.lines()
-    assert line.startswith(f"{path}: question 'monthly': field 'bound': must be one of")
+    number = text.splitlines().index('bound = "over"') + 1  # a file's problem names its line
+    assert line.startswith(f"{path}:{number}: question 'monthly', field 'bound': must be one of")

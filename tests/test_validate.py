@@ -29,6 +29,12 @@ def broken(tmp_path, old, new, count=1):
     return path
 
 
+def line_of(text, fragment):
+    """The 1-based line of the first occurrence of `fragment` in `text`."""
+    assert fragment in text, fragment
+    return text[: text.index(fragment)].count("\n") + 1
+
+
 def problems_of(result):
     assert result.returncode == 2, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
@@ -47,106 +53,132 @@ def test_small_pack_is_valid():
 
 
 @pytest.mark.parametrize(
-    "old, new, expected",
+    "old, new, expected, at",
     [
-        ("value = -40.7", 'value = "a lot"', "question 'rd-yoy': field 'value': must be a number"),
-        ('id = "tenth"', 'id = "fivefold"', "question 'fivefold': field 'id': used by 2 questions"),
+        ("value = -40.7", 'value = "a lot"', "question 'rd-yoy', field 'value': must be a number", None),
+        (
+            'id = "tenth"',
+            'id = "fivefold"',
+            "question 'fivefold', field 'id': used twice, also at line 43",
+            'id = "fivefold"\nkind = "figure"\nprompt = "Last',
+        ),
         (
             'section = "compute"\nexplanation = "William',
             'section = "nowhere"\nexplanation = "William',
-            "question 'who-tenth': field 'section': no section 'nowhere'",
+            "question 'who-tenth', field 'section': no section 'nowhere'",
+            None,
         ),
         (
             'speaker = "william-li"',
             'speaker = "nobody"',
-            "question 'who-tenth': field 'speaker': no person 'nobody'",
+            "question 'who-tenth', field 'speaker': no person 'nobody'",
+            None,
         ),
         (
             'answer = "92%"',
             'answer = "93%"',
-            "question 'which-growth': field 'answer': must be one of the options",
+            "question 'which-growth', field 'answer': must be one of the options",
+            None,
         ),
         (
             'options = ["40.7%", "92%", "7%"]',
             'options = ["40.7%", "92%", "92%"]',
-            "question 'which-growth': field 'options': duplicate option",
+            "question 'which-growth', field 'options': duplicate option",
+            None,
         ),
         (
             'prompt = "Which three platforms shipped together?"',
             'prompt = "   "',
-            "question 'platforms': field 'prompt': must not be empty",
+            "question 'platforms', field 'prompt': must not be empty",
+            None,
         ),
         (
             'prompt = "Which three platforms shipped together?"',
             'prompt = "Which \\u001b[31mthree?"',
-            "question 'platforms': field 'prompt': contains a control character",
+            "question 'platforms', field 'prompt': contains a control character",
+            None,
         ),
         (
             "value = 92\n",
             "value = 93\n",
-            "question 'unop-qoq': field 'value': 93 % does not match expected '92%'",
+            "question 'unop-qoq', field 'value': 93 % does not match expected '92%'",
+            None,
         ),
         (
             'items = ["Cedar", "Banyan", "Coconut"]',
             'items = ["Cedar", "Banyan", "Walnut"]',
-            "question 'platforms': field 'items': 'Walnut' is not named",
+            "question 'platforms', field 'items': 'Walnut' is not named",
+            None,
         ),
         (
             'evidence = "down 40.7% year over year"',
             'evidence = "up 40.7% year over year"',
-            "question 'rd-up': field 'evidence': not found in section 'budget'",
+            "question 'rd-up', field 'evidence': not found in section 'budget'",
+            None,
         ),
         (
             'value = 92\nunit = "%"\nexpected = "92%"',
             'value = 93\nunit = "%"\nexpected = "93%"',
-            "question 'unop-qoq': field 'value': 93% is not stated in section 'budget' in any written form",
+            "question 'unop-qoq', field 'value': 93% is not stated in section 'budget' in any written form",
+            None,
         ),
-        ('kind = "list"', 'kind = "essay"', "question 'platforms': field 'kind': must be one of"),
-        ('unit = "x"', 'unit = "x"\ncolour = "red"', "question 'fivefold': field 'colour': unknown field"),
+        ('kind = "list"', 'kind = "essay"', "question 'platforms', field 'kind': must be one of", None),
+        (
+            'unit = "x"',
+            'unit = "x"\ncolour = "red"',
+            "question 'fivefold', field 'colour': unknown field",
+            'colour = "red"',
+        ),
         (
             'expected = "fivefold"',
             'expected = "sixfold"',
-            "question 'fivefold': field 'value': 5 x does not match expected 'sixfold'",
+            "question 'fivefold', field 'value': 5 x does not match expected 'sixfold'",
+            "value = 5\n",
         ),
         (
             'expected = "fivefold"',
             'expected = "lots"',
-            "question 'fivefold': field 'value': 5 x does not match expected 'lots'",
+            "question 'fivefold', field 'value': 5 x does not match expected 'lots'",
+            "value = 5\n",
         ),
         # "furlongs" would be a count noun (what a count counts); a mistyped unit is an error
         (
             'unit = "x"',
             'unit = "kmh"',
-            "question 'fivefold': field 'unit': unknown unit 'kmh'; did you mean 'km'?",
+            "question 'fivefold', field 'unit': unknown unit 'kmh'; did you mean 'km'?",
+            None,
         ),
         (
             "pass_mark = 60",
             'pass_mark = 60\nkey_figures = "nope"',
             "field 'pack.key_figures': no section 'nope'",
+            'key_figures = "nope"',
         ),
-        ("pass_mark = 60", 'pass_mark = "60"', "field 'pack.pass_mark': must be a number"),
-        ("value = 5\n", 'value = "5"\n', "question 'fivefold': field 'value': must be a number"),
-        ("answer = false", 'answer = "no"', "question 'rd-up': field 'answer': must be true or false"),
-        ("answer = false", "answer = 0", "question 'rd-up': field 'answer': must be true or false"),
-        ("pass_mark = 60", "pass_mark = 160", "field 'pack.pass_mark': must be at most 100"),
+        ("pass_mark = 60", 'pass_mark = "60"', "field 'pack.pass_mark': must be a number", None),
+        ("value = 5\n", 'value = "5"\n', "question 'fivefold', field 'value': must be a number", None),
+        ("answer = false", 'answer = "no"', "question 'rd-up', field 'answer': must be true or false", None),
+        ("answer = false", "answer = 0", "question 'rd-up', field 'answer': must be true or false", None),
+        ("pass_mark = 60", "pass_mark = 160", "field 'pack.pass_mark': must be at most 100", None),
     ],
 )
-def test_each_problem_is_one_line_naming_file_question_and_field(tmp_path, old, new, expected):
+def test_each_problem_is_one_line_naming_file_line_question_and_field(tmp_path, old, new, expected, at):
+    """`file:line: question 'id', field 'name': message`, the line of the field (`at`: of the text `new`)."""
     path = broken(tmp_path, old, new)
     lines = problems_of(validate(str(path)))
-    assert any(line.startswith(f"{path}: ") and expected in line for line in lines), lines
+    line = line_of(path.read_text(), at or new.split("\n")[0])
+    assert any(ln.startswith(f"{path}:{line}: ") and expected in ln for ln in lines), (line, lines)
 
 
 @pytest.mark.parametrize("char", ["\\u0000", "\\u0007", "\\u001b", "\\u007f", "\\u0085", "\\u009b"])
 @pytest.mark.parametrize(
     "old, new, where",
     [
-        ('aliases = ["Li"]', 'aliases = ["L{c}i"]', "person 'william-li': field 'aliases.0'"),
-        ('name = "William Li"', 'name = "William{c} Li"', "person 'william-li': field 'name'"),
+        ('aliases = ["Li"]', 'aliases = ["L{c}i"]', "person 'william-li', field 'aliases.0'"),
+        ('name = "William Li"', 'name = "William{c} Li"', "person 'william-li', field 'name'"),
         (
             'prompt = "Which three platforms shipped together?"',
             'prompt = "Which{c} three?"',
-            "question 'platforms': field 'prompt'",
+            "question 'platforms', field 'prompt'",
         ),
     ],
 )
@@ -196,20 +228,28 @@ def test_schema_and_check_problems_are_reported_in_one_run(tmp_path):
     path = tmp_path / "mixed.toml"
     path.write_text(text)
     lines = problems_of(validate(str(path)))
+    value, speaker = line_of(text, 'value = "x"'), line_of(text, 'speaker = "nobody"')
     assert lines == [
-        f"{path}: question 'rd-yoy': field 'value': must be a number",
-        f"{path}: question 'who-tenth': field 'speaker': no person 'nobody' in [[people]]",
+        f"{path}:{value}: question 'rd-yoy', field 'value': must be a number",
+        f"{path}:{speaker}: question 'who-tenth', field 'speaker': no person 'nobody' in [[people]]",
     ]
 
 
 def test_quotes_are_checked_against_the_source(tmp_path):
     source = tmp_path / "article.txt"
     source.write_text("He said \u201cthis was about a tenth of rivals\u201d on Thursday.\n")
-    path = broken(tmp_path, "paraphrase = true\n", "")
+    text = SMALL.read_text().replace("paraphrase = true\n", "")
+    text = text.replace("about a tenth of\nwhat rivals spent", "\u201cabout a tenth of rivals\u201d")
+    path = tmp_path / "questions.toml"
+    path.write_text(text)
     assert validate(str(path), "--source", str(source)).returncode == 0
     source.write_text("He said nothing of the kind.\n")
     lines = problems_of(validate(str(path), "--source", str(source)))
-    assert lines == [f"{path}: question 'who-tenth': field 'quote': not found verbatim in the source"]
+    body, quote = line_of(text, "body = "), line_of(text, 'quote = "about')
+    assert lines == [
+        f"{path}:{body}: section 'compute', field 'body': quote not in the source: \"about a tenth of rivals...\"",
+        f"{path}:{quote}: question 'who-tenth', field 'quote': not found verbatim in the source",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -273,5 +313,12 @@ def test_json_format_lists_problems(tmp_path):
     assert data["valid"] is False
     assert data["questions"] == SMALL.read_text().count("[[questions]]")  # as written, the bad one too
     assert data["problems"] == [
-        {"file": str(path), "where": "question 'rd-yoy'", "field": "value", "message": "must be a number"}
+        {
+            "file": str(path),
+            "line": line_of(path.read_text(), 'value = "x"'),
+            "where": "question 'rd-yoy'",
+            "field": "value",
+            "message": "must be a number",
+        }
     ]
+    assert data["warnings"] == []
