@@ -84,6 +84,9 @@ class BriefingApp(App[int]):
         self.limit = limit
         self.clock = clock
         self.session: Session | None = None  # the quiz in progress, if any
+        # What is typed and not yet submitted, by question id, for the quiz in progress:
+        # kept here so that it outlives a quiz screen left for the briefing (QuizScreen).
+        self.drafts: dict[str, str] = {}
         self.theme = "textual-dark"
 
     # --- start-up ----------------------------------------------------------------
@@ -213,6 +216,7 @@ class BriefingApp(App[int]):
     def new_session(self, only: Iterable[str] | None = None) -> Session:
         if self.profile is None:
             raise RuntimeError("a quiz needs a profile: none is chosen yet")
+        self.drafts.clear()
         self.session = Session.start(
             self.pack,
             profile=self.profile,
