@@ -37,10 +37,7 @@ class BriefingScreen(Screen[None]):
         Binding("k", "key_figures", "Key figures"),
         Binding("h", "app.history", "History"),
     ]
-    HELP = (
-        "The arrows and Enter in the contents jump to a section. "
-        "o picks the questions: all, a number of them, or one section's (the one in the contents first)."
-    )
+    HELP = "The arrows and Enter in the contents jump to a section."
 
     def compose(self) -> ComposeResult:
         pack = self.app.pack

@@ -59,10 +59,7 @@ class QuizScreen(Screen[None]):
         Binding("t", "pick('true')", "True", show=False),
         Binding("f", "pick('false')", "False", show=False),
     ]
-    HELP = (
-        "Enter submits a typed answer; the arrows and Enter also pick an option. "
-        "A right answer after a peek scores nothing."
-    )
+    HELP = "Enter submits a typed answer; a-e, or the arrows and Enter, pick an option."
     PEEKED = "peeked: a right answer scores nothing"
 
     def __init__(self, session: Session) -> None:

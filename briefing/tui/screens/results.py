@@ -118,15 +118,15 @@ class ResultsScreen(Screen[None]):
         session = self.session
         mark = session.pack.pack.pass_mark
         verdict = ("PASS", "bold $success") if session.passed else ("FAIL", "bold $error")
-        peeks = f"{len(self.peeked)} right after a peek, not scored  ·  " if self.peeked else ""
+        score = f"{session.score} of {session.total} right  ·  "
+        percent = f"{_number(session.percent)}%  ·  "
+        if self.peeked:
+            peeks = f"{len(self.peeked)} right after a peek, not scored  ·  "
+            summary = Content.assemble((score, "bold"), (peeks, "bold $warning"), (percent, "bold"))
+        else:
+            summary = Content.styled(score + percent, "bold")
         yield Static(
-            Content.assemble(
-                (f"{session.score} of {session.total} right  ·  ", "bold"),
-                (peeks, "bold $warning"),
-                (f"{_number(session.percent)}%  ·  ", "bold"),
-                verdict,
-                f"  (pass mark {_number(mark)}%)",
-            ),
+            Content.assemble(summary, verdict, f"  (pass mark {_number(mark)}%)"),
             id="summary",
         )
         with VerticalScroll(id="missed"):

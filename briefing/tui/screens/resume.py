@@ -85,7 +85,6 @@ class ResumeScreen(ModalScreen[bool | None]):
         title = self.query_one("#resume-title", Static)
         text = self.query_one("#resume-text", Static)
         later = self.query_one("#later", Button)
-        discard = self.query_one("#discard", Button)
         if asking:
             title.update(Content("Discard this quiz?"))
             text.update(
@@ -95,11 +94,9 @@ class ResumeScreen(ModalScreen[bool | None]):
                 )
             )
             later.label = "Keep it (esc)"
-            discard.label = "Yes, discard (d)"
             later.focus()  # Enter on the focused button keeps it
         else:
             title.update(Content("An unfinished quiz was found."))
             text.update(self._offer())
             later.label = "Not now (esc)"
-            discard.label = "Discard (d)"
             self.query_one("#resume").focus()
