@@ -188,7 +188,7 @@ RIGHT = {
     "rd-yoy": "down 40.7%",
     "unop-qoq": "92%",
     "who-tenth": "Li",
-    "which-growth": "2",  # the option's number
+    "which-growth": "b",  # the option's label
     "rd-up": "f",
     "platforms": "coconut, cedar, banyan",
 }
@@ -198,7 +198,7 @@ WRONG = {
     "rd-yoy": "down 7%",
     "unop-qoq": "40.7%",  # another fact of the pack: a trap hint
     "who-tenth": "Stanley Qu",
-    "which-growth": "1",
+    "which-growth": "a",
     "rd-up": "t",
     "platforms": "Cedar, Banyan",
 }
@@ -323,7 +323,7 @@ def saved_records(saves: Path, profile: str = "ana") -> list[dict]:
 
 
 async def give(pilot, text: str) -> None:
-    """Answer the question on screen as a person would: type, a number key, or t/f."""
+    """Answer the question on screen as a person would: type, an option's letter, or t/f."""
     from textual.widgets import Input
 
     from briefing.tui.screens.quiz import QuizScreen

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from conftest import (
     SIZE,
+    saved_records,
     static_text,
     sync,
     visible_text,
+    wait_for_screen,
 )
-from textual.widgets import Markdown, OptionList
+from textual.widgets import Input, Markdown, OptionList
 
 from briefing.tui.screens.briefing import BriefingScreen
 from briefing.tui.screens.key_figures import KeyFiguresScreen
+from briefing.tui.screens.quiz import QuizScreen
+from briefing.tui.screens.start import StartScreen
 
 
 @sync
@@ -61,3 +65,65 @@ async def test_links_are_shown_not_opened(tui_pack, saves, make_app):
         assert opened == []
         assert any("not opened" in str(n.message) for n in app._notifications)
         assert isinstance(app.screen, BriefingScreen)
+
+
+@sync
+async def test_the_start_dialog_picks_a_number_of_questions_of_one_section(tui_pack, saves, make_app):
+    app = make_app(tui_pack, saves, seed=7)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")  # the contents: "Key figures"
+        await pilot.press("o")
+        dialog = await wait_for_screen(pilot, StartScreen)
+        scope = dialog.query_one("#scope", OptionList)
+        labels = [scope.get_option_at_index(i).prompt.plain for i in range(scope.option_count)]
+        assert labels == [
+            "All questions (8)",
+            "This section: Key figures (5 questions)",  # the one in the contents comes first
+            "Section: Overview (2 questions)",
+            "Section: Who said what (1 question)",
+        ]
+        assert scope.highlighted == 0
+        await pilot.press("3", "down", "enter")  # digits go to the count wherever the focus is
+        quiz = await wait_for_screen(pilot, QuizScreen)
+        assert quiz.session.total == 3 and static_text(quiz, "#number") == "Question 1 of 3"
+        assert {tui_pack.question(q).section for q in quiz.session.record.order} == {"key-figures"}
+        assert quiz.session.record.scope == "section"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert saved_records(saves)[0]["scope"] == "section"
+
+
+@sync
+async def test_the_start_dialog_all_questions_a_bad_count_cancel_and_s(tui_pack, saves, make_app):
+    app = make_app(tui_pack, saves, seed=7, limit=4)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#choose")  # the button does what o does
+        dialog = await wait_for_screen(pilot, StartScreen)
+        count = dialog.query_one("#count", Input)
+        assert count.value == "4"  # --limit is the count offered
+        await pilot.press("backspace", "0", "enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "1 or more" in static_text(dialog, "#start-error")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen) and app.session is None
+        await pilot.press("o")
+        dialog = await wait_for_screen(pilot, StartScreen)
+        await pilot.press("backspace", "enter")  # blank: all of them
+        quiz = await wait_for_screen(pilot, QuizScreen)
+        assert quiz.session.total == 8 and quiz.session.record.scope == "full"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("o")  # a quiz in progress: the dialog says it is kept
+        dialog = await wait_for_screen(pilot, StartScreen)
+        assert "The quiz in progress (question 2 of 8) stays saved" in static_text(dialog, "#start-note")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("s")  # s still goes on with it, at one key
+        quiz = await wait_for_screen(pilot, QuizScreen)
+        assert static_text(quiz, "#number") == "Question 2 of 8"

@@ -20,7 +20,7 @@ from briefing import store
 from briefing.tui.screens.briefing import BriefingScreen
 from briefing.tui.screens.history import HistoryScreen
 from briefing.tui.screens.quiz import QuizScreen
-from briefing.tui.screens.results import MissedQuestion, ResultsScreen
+from briefing.tui.screens.results import MissedQuestion, PeekedQuestion, ResultsScreen
 from briefing.tui.widgets.percent_trend import PercentTrend
 
 
@@ -146,3 +146,32 @@ async def test_quiz_right_wrong_skipped_then_results_history_and_retry(tui_pack,
         await pilot.press("escape")
         await pilot.press("escape")
         assert isinstance(app.screen, BriefingScreen)
+
+
+@sync
+async def test_right_after_a_peek_is_shown_apart_from_the_missed_and_not_scored(tui_pack, saves, make_app):
+    app = make_app(tui_pack, saves, seed=7)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        while isinstance(app.screen, QuizScreen):
+            qid = current_id(app)
+            if qid == "unop-qoq":
+                await pilot.press("f2")
+                await pilot.pause()
+                await pilot.press("escape")
+                await pilot.pause()
+            await give(pilot, (WRONG if qid == "rd-up" else RIGHT)[qid])
+            await next_question(pilot)
+        results = app.screen
+        assert isinstance(results, ResultsScreen)
+        summary = static_text(results, "#summary")
+        assert summary.startswith("6 of 8 right  ·  1 right after a peek, not scored  ·  75%")
+        assert [m.outcome.question.id for m in results.query(MissedQuestion)] == ["rd-up"]
+        [peeked] = results.query(PeekedQuestion)
+        text = peeked.content.plain
+        assert "By how much did Urban NOP mileage grow" in text and "Given: 92%" in text
+        assert "not scored" in text
+        assert static_text(results, "#peeked-title") == "Right after a peek, not scored: 1"
+        assert results.query_one("#missed").border_title == "Missed questions: 1 · right after a peek: 1"
+        assert "Retry the 1 missed" in visible_text(app)

@@ -54,13 +54,41 @@ async def test_killed_quiz_is_resumed_at_the_same_question_with_the_same_answers
 
 
 @sync
+async def test_discard_asks_first_and_escape_keeps_it(tui_pack, saves, make_app):
+    await quit_midway(tui_pack, saves, 2)
+    app = make_app(tui_pack, saves)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ResumeScreen)
+        await pilot.press("d")  # one key deletes nothing: it asks
+        await pilot.pause()
+        assert app.screen is dialog and len(saved_records(saves)) == 1
+        text = visible_text(app)
+        assert "Discard this quiz?" in text and "Its 2 answers of 8 questions will be deleted" in text
+        assert "Press d again to discard it, Escape to keep it." in text
+        await pilot.press("escape")  # back to the offer, not out of the dialog
+        await pilot.pause()
+        assert app.screen is dialog and "Resume it at question 3 of 8?" in visible_text(app)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("enter")  # the focus is on "Keep it": Enter keeps it
+        await pilot.pause()
+        assert app.screen is dialog and not dialog.confirming
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+    assert len(saved_records(saves)) == 1
+
+
+@sync
 async def test_resume_declined_discards_it(tui_pack, saves, make_app):
     await quit_midway(tui_pack, saves, 2)
     app = make_app(tui_pack, saves)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ResumeScreen)
-        await pilot.press("d")
+        await pilot.press("d", "d")  # asked, then confirmed
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
         assert saved_records(saves) == []

@@ -89,11 +89,18 @@ def test_peek(app, snap_compare):
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
-def answer_all(answers: dict[str, str]):
+def answer_all(answers: dict[str, str], peek_at: frozenset[str] | set[str] = frozenset()):
+    """Answer every question (RIGHT unless `answers` says), peeking first at those in `peek_at`."""
+
     async def run_before(pilot):
         await start(pilot)
         while pilot.app.screen.__class__.__name__ == "QuizScreen":
             qid = pilot.app.screen.session.current.id
+            if qid in peek_at:
+                await pilot.press("f2")
+                await pilot.pause()
+                await pilot.press("escape")
+                await pilot.pause()
             text = answers.get(qid, RIGHT[qid])
             if pilot.app.screen.session.current.kind in ("choice", "truefalse"):
                 await pilot.press(text)
@@ -163,3 +170,53 @@ def test_profile_picker(tmp_path, snap_compare, make_app):
     assert snap_compare(
         make_app(pack, saves, profile=None), press=["tab", "a", "space", "b", "enter"], terminal_size=SIZE
     )
+
+
+def test_quiz_answer_asked_again(app, snap_compare):
+    async def run_before(pilot):
+        await skip_to(pilot, "unop-qoq")
+        await pilot.press(*"lots", "enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_quiz_peeked_question(app, snap_compare):
+    async def run_before(pilot):
+        await skip_to(pilot, "unop-qoq")
+        await pilot.press("9", "f2")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_quiz_right_after_a_peek(app, snap_compare):
+    async def run_before(pilot):
+        await skip_to(pilot, "unop-qoq")
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("escape", "9", "2", "%", "enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_results_with_a_right_answer_after_a_peek(app, snap_compare):
+    run_before = answer_all({"rd-up": WRONG["rd-up"]}, peek_at={"unop-qoq"})
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_resume_dialog_asks_before_discarding(tmp_path, snap_compare, make_app):
+    pack = packs.load(write_pack(tmp_path))
+    saves = tmp_path / "saves"
+    session = Session.start(pack, profile="ana", seed=7, mode="tui", now=datetime(2026, 1, 5, tzinfo=UTC))
+    for _ in range(3):
+        session.skip()
+    store.save(session.record, saves)
+    assert snap_compare(make_app(pack, saves), press=["d"], terminal_size=SIZE)
+
+
+def test_start_dialog(app, snap_compare):
+    assert snap_compare(app, press=["down", "o", "5"], terminal_size=SIZE)

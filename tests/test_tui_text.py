@@ -67,15 +67,21 @@ async def test_pack_and_user_text_is_shown_literally(tmp_path, saves, make_app):
         assert app.is_running
 
         typed = app.screen.query_one("#typed", Input)
+        # Two figures (31 and six): asked again, the text kept as typed in its box.
         typed.value = "\x1b[31m[bold]six[/bold] [@click=app.quit]x[/]"
         typed.focus()
         await pilot.press("enter")
         await pilot.pause()
+        assert static_text(app.screen, "#feedback").startswith("? Could not read that: give one figure")
+        assert typed.value == "\x1b[31m[bold]six[/bold] [@click=app.quit]x[/]" and app.is_running
+        typed.value = "\x1b[bold]six[/bold] [@click=app.quit]x[/]"
+        await pilot.press("enter")
+        await pilot.pause()
         feedback = static_text(app.screen, "#feedback")
-        assert "Your answer: \\x1b[31m[bold]six[/bold] [@click=app.quit]x[/]" in feedback
-        assert "\\x1b[31m[bold]six[/bold]" in visible_text(app)
+        assert "Your answer: \\x1b[bold]six[/bold] [@click=app.quit]x[/]" in feedback
+        assert "\\x1b[bold]six[/bold]" in visible_text(app)
         await pilot.click("#feedback")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, QuizScreen)
     saved = saved_records(saves)[0]["answers"]
-    assert saved[-1]["given"] == "\x1b[31m[bold]six[/bold] [@click=app.quit]x[/]"  # stored as typed
+    assert saved[-1]["given"] == "\x1b[bold]six[/bold] [@click=app.quit]x[/]"  # stored as typed

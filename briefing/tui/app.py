@@ -84,6 +84,9 @@ class BriefingApp(App[int]):
         self.limit = limit
         self.clock = clock
         self.session: Session | None = None  # the quiz in progress, if any
+        # What is typed and not yet submitted, by question id, for the quiz in progress:
+        # kept here so that it outlives a quiz screen left for the briefing (QuizScreen).
+        self.drafts: dict[str, str] = {}
         self.theme = "textual-dark"
 
     # --- start-up ----------------------------------------------------------------
@@ -210,26 +213,42 @@ class BriefingApp(App[int]):
         except SaveError as exc:
             self.notify(str(exc), severity="error", markup=False)
 
-    def new_session(self, only: Iterable[str] | None = None) -> Session:
+    def new_session(
+        self, only: Iterable[str] | None = None, *, section: str | None = None, limit: int | None = None
+    ) -> Session:
+        """A new quiz of the pack (or `only` these questions, or one `section`'s), at most `limit`."""
         if self.profile is None:
             raise RuntimeError("a quiz needs a profile: none is chosen yet")
+        self.drafts.clear()
         self.session = Session.start(
             self.pack,
             profile=self.profile,
             seed=self.seed,
-            limit=None if only is not None else self.limit,
+            limit=limit,
             only=only,
+            section=section,
             mode="tui",
             saver=self.save,
             now=self.now(),
         )
         return self.session
 
-    def open_quiz(self, only: Iterable[str] | None = None, replace: bool = False) -> None:
-        """Continue the quiz in progress, or start one (of `only` these questions)."""
+    def open_quiz(
+        self,
+        only: Iterable[str] | None = None,
+        replace: bool = False,
+        *,
+        chosen: tuple[str | None, int | None] | None = None,
+    ) -> None:
+        """Continue the quiz in progress, or start one: of `only` these questions, or
+        the `chosen` (section or None, limit or None) of the start dialog, or the pack
+        cut to --limit."""
         session = self.session
-        if only is not None or session is None or session.finished:
-            session = self.new_session(only)
+        if chosen is not None:
+            section, limit = chosen
+            session = self.new_session(section=section, limit=limit)
+        elif only is not None or session is None or session.finished:
+            session = self.new_session(only, limit=None if only is not None else self.limit)
         from briefing.tui.screens.quiz import QuizScreen
 
         screen = QuizScreen(session)

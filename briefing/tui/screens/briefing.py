@@ -32,6 +32,8 @@ class BriefingScreen(Screen[None]):
         # One key, named for what it will do: the footer says which (check_action).
         Binding("s", "start", "Start quiz"),
         Binding("s", "continue", "Continue quiz"),
+        # On the button beside "Start quiz": the footer has no room left at 80 columns.
+        Binding("o", "choose", "Pick the questions", show=False),
         Binding("k", "key_figures", "Key figures"),
         Binding("h", "app.history", "History"),
     ]
@@ -58,9 +60,10 @@ class BriefingScreen(Screen[None]):
                 first = pack.sections[0]
                 yield SectionView(first.title, first.body, id=f"section-{first.id}")
         with Horizontal(id="actions"):
-            # One button, for the one thing to do next; key figures and history
-            # are a key away (the footer shows k and h).
+            # The thing to do next, and how to choose a shorter quiz; key figures and
+            # history are a key away (the footer shows k and h).
             yield Button("Start quiz", id="start", variant="primary", compact=True)
+            yield Button("Pick the questions (o)", id="choose", compact=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -141,6 +144,8 @@ class BriefingScreen(Screen[None]):
         event.stop()
         if event.button.id == "start":
             self.action_start()
+        elif event.button.id == "choose":
+            self.action_choose()
 
     def action_start(self) -> None:
         if self.app.profile is not None:
@@ -148,6 +153,26 @@ class BriefingScreen(Screen[None]):
 
     def action_continue(self) -> None:
         self.action_start()
+
+    def action_choose(self) -> None:
+        """The start dialog: all the questions, a number of them, or one section's."""
+        app = self.app
+        if app.profile is None:
+            return
+        from briefing.tui.screens.start import StartChoice, StartScreen
+
+        toc = self.query_one("#toc", OptionList)
+        here = toc.highlighted_option.id if toc.highlighted_option is not None else None
+        session = app.session
+        in_progress = None
+        if session is not None and self._continues():
+            in_progress = f"question {session.position + 1} of {session.total}"
+
+        def chosen(choice: StartChoice | None) -> None:
+            if choice is not None:
+                app.open_quiz(chosen=(choice.section, choice.limit))
+
+        app.push_screen(StartScreen(here, app.limit, in_progress), chosen)
 
     def action_key_figures(self) -> None:
         from briefing.excerpts import key_figures

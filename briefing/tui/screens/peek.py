@@ -19,9 +19,10 @@ class PeekScreen(ModalScreen[None]):
         Binding("ctrl+p", "dismiss", "Back to the question", show=False),
     ]
 
-    def __init__(self, section: Section) -> None:
+    def __init__(self, section: Section, note: str | None = None) -> None:
         super().__init__()
         self.section = section
+        self.note = note  # what the peek costs, shown on the frame
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="peek-body"):
@@ -29,6 +30,6 @@ class PeekScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         body = self.query_one("#peek-body")
-        body.border_title = "From the briefing"
+        body.border_title = "From the briefing" if self.note is None else f"From the briefing ({self.note})"
         body.border_subtitle = "Escape returns to the question"
         body.focus()

@@ -1,4 +1,10 @@
-"""The quiz: one question at a time, feedback after each answer, then the results."""
+"""The quiz: one question at a time, feedback after each answer, then the results.
+
+An answer the engine cannot read for the question's kind is asked again (the
+question stays open, the text stays in the box); a peek at the question's section
+is recorded by the engine and shown on the question. What is typed and not yet
+submitted is kept by the app per question, so it survives a visit to the briefing.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
@@ -14,6 +21,7 @@ from textual.widgets._progress_bar import Bar, ETAStatus, PercentageStatus
 
 from briefing.engine import Session
 from briefing.grading.grader import Verdict
+from briefing.pack import OPTION_LABELS
 from briefing.tui.screens.peek import PeekScreen
 from briefing.tui.text import data
 from briefing.tui.widgets.answer import (
@@ -45,12 +53,14 @@ class QuizScreen(Screen[None]):
         Binding("n", "next", "Next"),
         Binding("escape", "leave", "Briefing"),
         # The answer boxes bind these; here they also work when the focus is elsewhere
-        # on the screen (a typed answer's Input takes digits and letters first).
-        *[Binding(str(n), f"pick('{n}')", "Pick that option", show=False) for n in range(1, 6)],
+        # on the screen (a typed answer's Input takes letters first). None of a-e is
+        # another key of the quiz (n, t, f): tests/test_tui_quiz.py checks.
+        *[Binding(label, f"pick('{label}')", "Pick that option", show=False) for label in OPTION_LABELS],
         Binding("t", "pick('true')", "True", show=False),
         Binding("f", "pick('false')", "False", show=False),
     ]
-    HELP = "Enter submits a typed answer; the arrows and Enter also pick an option."
+    HELP = "Enter submits a typed answer; a-e, or the arrows and Enter, pick an option."
+    PEEKED = "peeked: a right answer scores nothing"
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -61,6 +71,7 @@ class QuizScreen(Screen[None]):
         yield ScoreBar()
         with VerticalScroll(id="question"):
             yield Static(id="prompt", markup=False)
+            yield Static(Content.styled(f"This question was {self.PEEKED}.", "$warning"), id="peeked")
             yield Vertical(id="answer-slot")
             yield Feedback(id="feedback")
             yield Button("Next question", id="next", variant="primary", compact=True)
@@ -88,21 +99,48 @@ class QuizScreen(Screen[None]):
         await slot.remove_children()
         box = answer_box_for(question, id="answer")
         await slot.mount(box)
+        draft = self.app.drafts.get(question.id)
+        if draft and isinstance(box, TypedAnswer):
+            box.value = draft
+        self._show_peeked()
         self.query_one("#question", VerticalScroll).scroll_home(animate=False)
         box.focus_answer()
         self.refresh_bindings()
 
+    def _show_peeked(self) -> None:
+        """Whether the open question's section was peeked at (the engine knows)."""
+        self.query_one("#peeked").display = self.verdict is None and self.session.peeked
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Keep what is typed for the open question, for a return from the briefing."""
+        question = self.session.current
+        if self.verdict is None and question is not None:
+            if event.value:
+                self.app.drafts[question.id] = event.value
+            else:
+                self.app.drafts.pop(question.id, None)
+
     def on_answer_box_answered(self, event: AnswerBox.Answered) -> None:
         event.stop()
-        if self.verdict is None and not self.session.done:
-            self._show(self.session.answer(event.text, now=self.app.now()))
+        question = self.session.current
+        if self.verdict is not None or question is None:
+            return
+        verdict = self.session.answer(event.text, now=self.app.now(), ask_again=True)
+        if verdict.unreadable:  # not recorded: the question stays open, the text in its box
+            self.query_one(Feedback).ask_again(verdict)
+            self.query_one("#answer", AnswerBox).focus_answer()
+            return
+        self.app.drafts.pop(question.id, None)
+        self._show(verdict)
 
     def _show(self, verdict: Verdict) -> None:
         session = self.session
         self.verdict = verdict
+        peeked = session.record.answers[-1].peeked
+        self._show_peeked()
         self.query_one(ScoreBar).show(session.position, session.total, session.score, asking=False)
         self.query_one("#answer", AnswerBox).disabled = True
-        self.query_one(Feedback).show(verdict)
+        self.query_one(Feedback).show(verdict, peeked=peeked)
         button = self.query_one("#next", Button)
         button.label = "See results" if session.done else "Next question"
         button.display = True
@@ -144,15 +182,25 @@ class QuizScreen(Screen[None]):
             box.pick(choice)
 
     def action_skip(self) -> None:
-        if self.verdict is None and not self.session.done:
+        question = self.session.current
+        if self.verdict is None and question is not None:
+            self.app.drafts.pop(question.id, None)
             self._show(self.session.skip(now=self.app.now()))
 
     def action_peek(self) -> None:
-        question = self.session.current if self.verdict is None else None
-        if question is None and self.session.position:
-            question = self.session.questions[self.session.position - 1]
+        """The open question's section, recorded as a peek by the engine; after an
+        answer, the answered question's section (nothing left to score)."""
+        session = self.session
+        question = session.current if self.verdict is None else None
+        note = None
         if question is not None:
-            self.app.push_screen(PeekScreen(self.app.pack.section(question.section)))
+            session.peek()
+            self._show_peeked()
+            note = self.PEEKED
+        elif session.position:
+            question = session.questions[session.position - 1]
+        if question is not None:
+            self.app.push_screen(PeekScreen(self.app.pack.section(question.section), note=note))
 
     def action_leave(self) -> None:
         self.app.pop_screen()

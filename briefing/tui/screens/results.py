@@ -1,4 +1,5 @@
-"""Results: the score against the pass mark, and every missed question with its excerpt."""
+"""Results: the score against the pass mark, every missed question with its excerpt, and
+apart from them the questions answered right after a peek (not scored)."""
 
 from __future__ import annotations
 
@@ -71,6 +72,32 @@ class MissedQuestion(Vertical):
         yield SectionView(self.section_title, self.passage)
 
 
+class PeekedQuestion(Static):
+    """One question answered right after a peek at its section: shown, not scored."""
+
+    DEFAULT_CSS = """
+    PeekedQuestion {
+        height: auto;
+        margin: 0 0 1 0;
+        padding: 0 1;
+        border-left: thick $warning;
+    }
+    """
+
+    def __init__(self, number: int, outcome: Outcome) -> None:
+        q = outcome.question
+        super().__init__(
+            lines(
+                [
+                    Content.assemble((f"{number}. ", "bold"), data(q.prompt, "bold")),
+                    labelled("Given: ", outcome.record.given),
+                    Content.styled("Right, after a peek at its section: not scored.", "$text-muted"),
+                ]
+            ),
+            markup=False,
+        )
+
+
 class ResultsScreen(Screen[None]):
     CSS_PATH = "results.tcss"
     app: BriefingApp
@@ -85,26 +112,38 @@ class ResultsScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.missed = session.missed()
+        self.peeked = session.peeked_right()
 
     def compose(self) -> ComposeResult:
         session = self.session
         mark = session.pack.pack.pass_mark
         verdict = ("PASS", "bold $success") if session.passed else ("FAIL", "bold $error")
+        score = f"{session.score} of {session.total} right  ·  "
+        percent = f"{_number(session.percent)}%  ·  "
+        if self.peeked:
+            peeks = f"{len(self.peeked)} right after a peek, not scored  ·  "
+            summary = Content.assemble((score, "bold"), (peeks, "bold $warning"), (percent, "bold"))
+        else:
+            summary = Content.styled(score + percent, "bold")
         yield Static(
-            Content.assemble(
-                (f"{session.score} of {session.total} right  ·  {_number(session.percent)}%  ·  ", "bold"),
-                verdict,
-                f"  (pass mark {_number(mark)}%)",
-            ),
+            Content.assemble(summary, verdict, f"  (pass mark {_number(mark)}%)"),
             id="summary",
         )
         with VerticalScroll(id="missed"):
             if not self.missed:
-                yield Static(Content("Nothing missed: every answer was right."), id="none-missed")
+                everything = "" if self.peeked else ": every answer was right"
+                yield Static(Content(f"Nothing missed{everything}."), id="none-missed")
             for n, outcome in enumerate(self.missed, 1):
                 q = outcome.question
                 title = session.pack.section(q.section).title
                 yield MissedQuestion(n, outcome, title, excerpt(q, session.pack))
+            if self.peeked:
+                yield Static(
+                    Content.styled(f"Right after a peek, not scored: {len(self.peeked)}", "bold $warning"),
+                    id="peeked-title",
+                )
+                for n, outcome in enumerate(self.peeked, 1):
+                    yield PeekedQuestion(n, outcome)
         with Horizontal(id="actions"):
             if self.missed:
                 yield Button(
@@ -117,6 +156,8 @@ class ResultsScreen(Screen[None]):
     def on_mount(self) -> None:
         missed = self.query_one("#missed")
         missed.border_title = f"Missed questions: {len(self.missed)}"
+        if self.peeked:
+            missed.border_title += f" · right after a peek: {len(self.peeked)}"
         missed.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from briefing.pack import OPTION_LABELS, option_label
 from briefing.tui.text import data
 
 HINTS = {
@@ -61,7 +62,7 @@ class AnswerBox(Vertical):
             self.post_message(self.Answered(text))
 
     def pick(self, key: str) -> None:
-        """A key meant for a choice ("1"-"5") or a true/false ("true", "false"); others ignore it."""
+        """A key meant for a choice ("a"-"e") or a true/false ("true", "false"); others ignore it."""
 
 
 class TypedAnswer(AnswerBox):
@@ -73,7 +74,9 @@ class TypedAnswer(AnswerBox):
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
-        yield Input(placeholder="Your answer", id="typed")
+        # Not selected on focus: text kept through a peek, a visit to the briefing or an
+        # answer asked again is added to, not replaced by the next key.
+        yield Input(placeholder="Your answer", id="typed", select_on_focus=False)
 
     def focus_answer(self) -> None:
         self.query_one(Input).focus()
@@ -81,6 +84,12 @@ class TypedAnswer(AnswerBox):
     @property
     def value(self) -> str:
         return self.query_one(Input).value
+
+    @value.setter
+    def value(self, text: str) -> None:
+        box = self.query_one(Input)
+        box.value = text
+        box.cursor_position = len(text)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -91,10 +100,11 @@ class TypedAnswer(AnswerBox):
 
 
 class ChoiceAnswer(AnswerBox):
-    """Numbered options: a number key answers at once; arrows then Enter also work."""
+    """Options labelled a) to e), as the headless quiz shows them: a letter answers at
+    once; the arrows then Enter also work."""
 
-    BINDINGS = [Binding(str(n), f"pick({n})", f"Option {n}", show=False) for n in range(1, 6)]
-    hint = "Press the option's number, or pick it with the arrows and press Enter."
+    BINDINGS = [Binding(label, f"pick('{label}')", f"Option {label}", show=False) for label in OPTION_LABELS]
+    hint = "Press the option's letter, or pick it with the arrows and press Enter."
 
     def __init__(self, options: list[str], *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -103,26 +113,28 @@ class ChoiceAnswer(AnswerBox):
     def compose(self) -> ComposeResult:
         yield from super().compose()
         prompts = [
-            Option(Content.assemble((f"{n}. ", "bold"), data(text)), id=f"option-{n}")
-            for n, text in enumerate(self.options, 1)
+            Option(
+                Content.assemble((f"{option_label(i)}) ", "bold"), data(text)), id=f"option-{option_label(i)}"
+            )
+            for i, text in enumerate(self.options)
         ]
         yield OptionList(*prompts, markup=False, id="options")
 
     def focus_answer(self) -> None:
         self.query_one(OptionList).focus()
 
-    def action_pick(self, number: int) -> None:
-        if 1 <= number <= len(self.options):
-            self.query_one(OptionList).highlighted = number - 1
-            self.answer(self.options[number - 1])
+    def action_pick(self, label: str) -> None:
+        index = OPTION_LABELS.find(label) if len(label) == 1 else -1
+        if 0 <= index < len(self.options):
+            self.query_one(OptionList).highlighted = index
+            self.answer(self.options[index])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.answer(self.options[event.option_index])
 
     def pick(self, key: str) -> None:
-        if key.isdigit():
-            self.action_pick(int(key))
+        self.action_pick(key)
 
 
 class TrueFalseAnswer(AnswerBox):

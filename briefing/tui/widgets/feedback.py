@@ -1,4 +1,5 @@
-"""What the engine said about an answer: right or wrong, the expected answer, why, the trap."""
+"""What the engine said about an answer: right or wrong, the expected answer, why, the trap;
+or why an answer could not be read (the question stays open)."""
 
 from __future__ import annotations
 
@@ -29,11 +30,17 @@ class Feedback(Static):
     Feedback.-wrong {
         border-left: thick $error;
     }
+    Feedback.-again, Feedback.-peeked {
+        border-left: thick $warning;
+    }
     """
 
-    def show(self, verdict: Verdict) -> None:
+    def show(self, verdict: Verdict, peeked: bool = False) -> None:
+        """A recorded answer; `peeked`: given after a peek at its section (a right one scores nothing)."""
         out: list[Content] = []
-        if verdict.correct:
+        if verdict.correct and peeked:
+            out.append(Content.styled("✔ Right, after a peek: not scored", "bold $warning"))
+        elif verdict.correct:
             out.append(Content.styled("✔ Right", "bold $success"))
         elif verdict.skipped:
             out.append(Content.styled("✘ Skipped", "bold $error"))
@@ -47,10 +54,22 @@ class Feedback(Static):
             if hint:
                 out.append(labelled("Careful: ", hint, "bold $warning"))
         self.update(lines(out))
-        self.set_class(verdict.correct, "-right")
+        self.remove_class("-again")
+        self.set_class(verdict.correct and not peeked, "-right")
+        self.set_class(verdict.correct and peeked, "-peeked")
         self.set_class(not verdict.correct, "-wrong")
         self.add_class("-shown")
 
+    def ask_again(self, verdict: Verdict) -> None:
+        """An answer the engine could not read: why, and that the question is still open."""
+        out = [
+            Content.assemble(("? Could not read that: ", "bold $warning"), data(verdict.note or "no answer")),
+            Content.styled("Change it and press Enter again (ctrl+s skips).", "$text-muted"),
+        ]
+        self.update(lines(out))
+        self.remove_class("-right", "-wrong", "-peeked")
+        self.add_class("-shown", "-again")
+
     def clear(self) -> None:
         self.update("")
-        self.remove_class("-shown", "-right", "-wrong")
+        self.remove_class("-shown", "-right", "-wrong", "-again", "-peeked")
