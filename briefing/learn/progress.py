@@ -12,9 +12,13 @@ from datetime import date, datetime, timedelta
 
 from pydantic import BaseModel
 
+from briefing.learn.index import to_us
 from briefing.learn.schedule import CardState, utc
 from briefing.pack import Pack
 from briefing.records import SessionLike
+
+_DAY_US = 86_400_000_000
+_EPOCH_DAY = date(1970, 1, 1)
 
 
 class ScorePoint(BaseModel):
@@ -71,14 +75,24 @@ def compute(
     return Progress(score_over_time=points, mastery=mastery(mine, pack, cards), streak=streak(mine, now))
 
 
+def _times(sessions: Sequence[SessionLike]):
+    """(session, answer, its time in µs since 1970 UTC) for every answer: the index's
+    copy carries the time ready; a record's is converted (no time: the session's)."""
+    for s in sessions:
+        fallback = to_us(s.finished_at or s.started_at)
+        for a in s.answers:
+            at = getattr(a, "at", None)
+            if at is None:
+                at = fallback if a.answered_at is None else to_us(a.answered_at)
+            yield a, at
+
+
 def latest_right(sessions: Sequence[SessionLike]) -> dict[str, bool]:
     """Each question's latest answer (by time): right without a peek, or not."""
-    latest: dict[str, tuple[datetime, bool]] = {}
-    for s in sessions:
-        for a in s.answers:
-            when = utc(a.answered_at or s.finished_at or s.started_at)
-            if a.id not in latest or when >= latest[a.id][0]:
-                latest[a.id] = (when, a.correct and not a.peeked)
+    latest: dict[str, tuple[int, bool]] = {}
+    for a, at in _times(sessions):
+        if a.id not in latest or at >= latest[a.id][0]:
+            latest[a.id] = (at, a.correct and not a.peeked)
     return {qid: right for qid, (_, right) in latest.items()}
 
 
@@ -110,10 +124,8 @@ def mastery(
 
 
 def streak(sessions: Sequence[SessionLike], now: datetime) -> Streak:
-    days: set[date] = set()
-    for s in sessions:
-        for a in s.answers:
-            days.add(utc(a.answered_at or s.started_at).date())
+    day_numbers = {at // _DAY_US for _, at in _times(sessions)}
+    days = {_EPOCH_DAY + timedelta(days=n) for n in day_numbers}
     if not days:
         return Streak(current=0, longest=0, days_studied=0, last_day=None)
     ordered = sorted(days)
