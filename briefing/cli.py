@@ -45,11 +45,53 @@ def _positive(text: str) -> int:
     return value
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {text}")
+    return value
+
+
 def _seed(text: str) -> int:
     try:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+
+
+def _when(text: str):  # -> datetime in UTC
+    """--now: an ISO 8601 time (`2026-03-01T09:00`, `2026-03-01T09:00:00+01:00`, `...Z`); naive is UTC."""
+    from datetime import UTC, datetime
+
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {text!r} (e.g. 2026-03-01T09:00Z)") from None
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+
+
+SAVES_HELP = f"where sessions are saved (default: ${defaults.SAVES_ENV}, else ./{defaults.SAVES_DIR})"
+NOW_HELP = "the clock, fixed: an ISO 8601 time (naive is UTC), to check a schedule"
+
+
+def _saves_options(p: argparse.ArgumentParser, profile_help: str = "whose progress this is") -> None:
+    """--pack, --profile and --saves on a subcommand (their defaults left to the top parser)."""
+    p.add_argument(
+        "--pack",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="the pack (default: the bundled questions.toml)",
+    )
+    p.add_argument(
+        "--profile",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help=f"{profile_help} (default: {defaults.PROFILE})",
+    )
+    p.add_argument("--saves", metavar="DIR", default=argparse.SUPPRESS, help=SAVES_HELP)
 
 
 def _session_options(p: argparse.ArgumentParser, top: bool = False) -> None:
@@ -73,8 +115,8 @@ def _session_options(p: argparse.ArgumentParser, top: bool = False) -> None:
     p.add_argument(
         "--saves",
         metavar="DIR",
-        default=default(defaults.SAVES_DIR),
-        help=f"where sessions are saved (default: ./{defaults.SAVES_DIR})",
+        default=default(defaults.saves_dir()),
+        help=SAVES_HELP,
     )
     p.add_argument(
         "--seed",
@@ -185,7 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--saves",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help=f"where sessions are saved (default: ./{defaults.SAVES_DIR})",
+        help=SAVES_HELP,
     )
     packs.add_argument(
         "--format", choices=defaults.DATA_FORMATS, default="text", help="output format (default: text)"
@@ -233,10 +275,91 @@ def build_parser() -> argparse.ArgumentParser:
         "--saves",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help=f"where sessions are saved (default: ./{defaults.SAVES_DIR})",
+        help=SAVES_HELP,
     )
     stats.add_argument(
+        "--format",
+        choices=defaults.TEAM_FORMATS,
+        default="text",
+        help="output format (default: text); json adds score over time, mastery per section and the "
+        "streak; csv is the team table (with --all-profiles)",
+    )
+    stats.add_argument(
+        "--all-profiles",
+        action="store_true",
+        help="the team view: every profile in the saves folder, who passed which pack, latest and best, "
+        "the questions the team misses most",
+    )
+    stats.add_argument("--now", type=_when, metavar="ISO-TIME", help=NOW_HELP)
+
+    review = sub.add_parser(
+        "review",
+        help="spaced review: what is due, most overdue first, then new questions (--headless)",
+        description="Review with spaced repetition (fsrs): the questions due, most overdue first, then "
+        "questions never answered, up to --new a day. The schedule is rebuilt from every answer saved "
+        "(quizzes and reviews). With --weakest: the questions this profile misses most. Answers, "
+        "formats and exit codes as 'quiz --headless'.",
+    )
+    _session_options(review)
+    review.add_argument("--headless", action="store_true", help="no UI: read answers, print a report")
+    review.add_argument(
+        "--answers",
+        metavar="FILE",
+        help="TOML with an [answers] table (question id = answer) and optionally [ratings] "
+        "(question id = again|hard|good|easy: your own rating, used instead of the verdict's)",
+    )
+    review.add_argument(
+        "--format", choices=defaults.REPORT_FORMATS, default="text", help="report format (default: text)"
+    )
+    review.add_argument(
+        "--output", metavar="FILE", help="write the report to FILE instead of standard output"
+    )
+    review.add_argument("--no-save", action="store_true", help="do not save this session")
+    review.add_argument(
+        "--new",
+        type=_count,
+        metavar="N",
+        default=defaults.NEW_PER_DAY,
+        help=f"new questions a day, after the due ones (default: {defaults.NEW_PER_DAY})",
+    )
+    review.add_argument(
+        "--weakest",
+        action="store_true",
+        help="ask the questions missed most, weakest first "
+        f"(at most --limit, default {defaults.WEAKEST_REVIEW})",
+    )
+    review.add_argument("--now", type=_when, metavar="ISO-TIME", help=NOW_HELP)
+
+    due = sub.add_parser(
+        "due",
+        help="each question's review schedule: state, stability, difficulty, last review, next due",
+        description="Each question's fsrs schedule for a profile, rebuilt from the saved answers: state "
+        "(new, learning, review, relearning), reviews, stability, difficulty, recall probability, "
+        "last review and when it is next due (JSON: ISO times).",
+    )
+    _saves_options(due)
+    due.add_argument(
         "--format", choices=defaults.DATA_FORMATS, default="text", help="output format (default: text)"
+    )
+    due.add_argument("--now", type=_when, metavar="ISO-TIME", help=NOW_HELP)
+
+    export = sub.add_parser(
+        "export",
+        help="every answer as CSV or JSON, one row per answer",
+        description="Every saved answer, one row each: profile, pack id and version, session id, mode, "
+        "scope, question id, kind, given, correct, skipped, peeked, rating, answered at (ISO, UTC). "
+        "CSV has a header row and RFC 4180 quoting: Python's csv module and pandas read it as is.",
+    )
+    _saves_options(export, "whose answers")
+    export.add_argument("--all-profiles", action="store_true", help="every profile in the saves folder")
+    export.add_argument(
+        "--format", choices=defaults.EXPORT_FORMATS, default="csv", help="output format (default: csv)"
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (whole or not at all) instead of standard output",
     )
     return parser
 
@@ -317,6 +440,22 @@ def _dispatch(args: argparse.Namespace) -> int:
         from briefing.commands import schema
 
         return schema(args)
+    if command == "due":
+        from briefing.commands import due
+
+        return due(args)
+    if command == "export":
+        from briefing.commands import export
+
+        return export(args)
+    if command == "review":
+        if not args.headless:
+            raise UsageError("briefing review: the review screen is not in the UI yet: use --headless")
+        if args.weakest and args.limit is None:
+            args.limit = defaults.WEAKEST_REVIEW
+        from briefing.headless import run_review
+
+        return run_review(args)
     if command == "quiz" and args.headless:
         from briefing.headless import run
 

@@ -1,4 +1,4 @@
-"""The small headless commands: validate, brief, stats."""
+"""The small headless commands: validate, brief, stats, due, export, packs, schema, draft."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from briefing import pack as packs
-from briefing.defaults import EXIT_PASSED, EXIT_USAGE, SAVES_DIR
+from briefing.defaults import EXIT_PASSED, EXIT_USAGE, saves_dir
 from briefing.errors import BriefingError, PackError, Problem, SaveError, UsageError, printable
 from briefing.pack import DRAFT_MARK
 from briefing.records import profile_or_default
@@ -131,31 +131,185 @@ def briefing_text(pack: packs.Pack, width: int = 80) -> str:
 
 
 def stats(args: argparse.Namespace) -> int:
-    from briefing import library, store
+    """One profile's statistics (JSON adds progress: score over time, mastery, streak),
+    or with --all-profiles the team view of a shared saves folder."""
     from briefing import stats as stats_mod
+    from briefing.learn import progress, schedule
 
+    saves = Path(getattr(args, "saves", None) or saves_dir())
+    pack = _optional_pack(args)
+    if getattr(args, "all_profiles", False):
+        _mention_missing(saves)
+        return _team(args, saves, pack)
+    if args.format == "csv":
+        raise UsageError("briefing stats: --format csv is the team table: give --all-profiles")
     profile = profile_or_default(getattr(args, "profile", None))
-    saves = Path(getattr(args, "saves", None) or SAVES_DIR)
-    pack_arg = getattr(args, "pack", None)
-    try:
-        pack = library.load_one(pack_arg)
-    except BriefingError:
-        if pack_arg:
-            raise
-        pack = None  # the bundled pack only names sections; stats stand without it
-    loaded = store.load_sessions(saves, profile)
-    if loaded.unreadable:  # no stats at all is an error, not an empty history
-        raise SaveError(loaded.problems[0])
-    if not saves.exists():  # a mistyped --saves is not an empty history
-        print(f"briefing: no saves folder {printable(str(saves))!r} yet", file=sys.stderr)
-    for problem in loaded.problems:
-        print(problem, file=sys.stderr)
+    loaded = _load_profile(saves, profile)
+    _mention_missing(saves)
     result = stats_mod.compute(loaded.sessions, pack)
     if args.format == "json":
-        print(result.model_dump_json(indent=2))
+        import json
+
+        now = _clock(args)
+        cards = [] if pack is None else schedule.build(loaded.sessions, pack, now, _cache_dir(saves, profile))
+        data = result.model_dump(mode="json")
+        data.update(progress.compute(loaded.sessions, pack, cards, now).model_dump(mode="json"))
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         print(printable(stats_mod.render_text(result, profile)), end="")
     return 0
+
+
+def _mention_missing(saves: Path) -> None:
+    if not saves.exists():  # a mistyped --saves is not an empty history
+        print(f"briefing: no saves folder {printable(str(saves))!r} yet", file=sys.stderr)
+
+
+def _team(args: argparse.Namespace, saves: Path, pack: packs.Pack | None) -> int:
+    from briefing.learn import index, team
+
+    loaded = index.load_all(saves)
+    for profile_loaded in loaded.values():
+        for problem in profile_loaded.problems:
+            print(printable(problem), file=sys.stderr)
+    result = team.compute(loaded, pack if getattr(args, "pack", None) else None)
+    if args.format == "json":
+        print(result.model_dump_json(indent=2))
+    elif args.format == "csv":
+        sys.stdout.write(team.to_csv(result))
+    else:
+        print(printable(team.to_text(result)), end="")
+    return 0
+
+
+def due(args: argparse.Namespace) -> int:
+    """Each question's review schedule: state, stability, difficulty, last review, next due."""
+    from briefing import library
+    from briefing.learn import schedule
+
+    pack = library.load_one(getattr(args, "pack", None))
+    profile = profile_or_default(getattr(args, "profile", None))
+    saves = Path(getattr(args, "saves", None) or saves_dir())
+    loaded = _load_profile(saves, profile)
+    now = _clock(args)
+    cards = schedule.build(loaded.sessions, pack, now, _cache_dir(saves, profile))
+    if args.format == "json":
+        import json
+
+        data = {
+            "pack": pack.pack.id,
+            "profile": profile,
+            "now": now.isoformat(),
+            "due_now": len(schedule.due_now(cards, now)),
+            "questions": [c.to_json() for c in cards],
+        }
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return EXIT_PASSED
+    from briefing.stats import when_text
+
+    def num(x: float | None, fmt: str) -> str:
+        return "-" if x is None else format(x, fmt)
+
+    rows = [
+        (
+            c.id,
+            c.state,
+            str(c.reviews),
+            num(c.stability, ".2f"),
+            num(c.difficulty, ".2f"),
+            num(None if c.retrievability is None else 100 * c.retrievability, ".0f")
+            + ("%" if c.retrievability is not None else ""),
+            "-" if c.last_review is None else when_text(c.last_review),
+            ("now" if c.due <= now else when_text(c.due)) if c.reviews else "new",
+        )
+        for c in cards
+    ]
+    header = ("Question", "State", "Reviews", "Stability", "Difficulty", "Recall", "Last review", "Due (UTC)")
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
+    n_due = len(schedule.due_now(cards, now))
+    print(
+        printable(
+            f"Review schedule of {profile!r} on {pack.pack.id} at {when_text(now)} UTC: {n_due} due now"
+        )
+    )
+    for r in (header, *rows):
+        print(printable("  " + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()))
+    return EXIT_PASSED
+
+
+def export(args: argparse.Namespace) -> int:
+    """Every answer as a CSV or JSON row, for one profile or the whole saves folder."""
+    from briefing import store
+    from briefing.learn import export as export_mod
+
+    saves = Path(getattr(args, "saves", None) or saves_dir())
+    if args.all_profiles:
+        profiles = store.list_profiles(saves)
+    else:
+        profiles = [profile_or_default(getattr(args, "profile", None))]
+    sessions = []
+    for profile in profiles:
+        loaded = store.load_sessions(saves, profile)
+        for problem in loaded.problems:
+            print(printable(problem), file=sys.stderr)
+        sessions += loaded.sessions
+    known = [p for p in [_optional_pack(args)] if p is not None]
+    table = export_mod.rows(sessions, known)
+    text = export_mod.to_csv(table) if args.format == "csv" else export_mod.to_json(table)
+    if args.output:
+        from briefing.store import atomic_write
+
+        try:
+            atomic_write(Path(args.output), text.encode("utf-8"))
+        except OSError as exc:
+            raise UsageError(f"{args.output}: cannot write the export: {exc.strerror}") from None
+        print(f"{args.output}: {len(table)} answers from {len(sessions)} sessions", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_PASSED
+
+
+def _optional_pack(args: argparse.Namespace) -> packs.Pack | None:
+    """The pack named by --pack, else the bundled one; without --pack a pack that
+    cannot be loaded is left out (it only names sections and questions)."""
+    from briefing import library
+
+    pack_arg = getattr(args, "pack", None)
+    try:
+        return library.load_one(pack_arg)
+    except BriefingError:
+        if pack_arg:
+            raise
+        return None
+
+
+def _load_profile(saves: Path, profile: str):  # -> index.Loaded
+    from briefing.learn import index
+
+    loaded = index.load(saves, profile)
+    if loaded.unreadable:  # no stats at all is an error, not an empty history
+        raise SaveError(loaded.problems[0])
+    for problem in loaded.problems:
+        print(printable(problem), file=sys.stderr)
+    return loaded
+
+
+def _cache_dir(saves: Path, profile: str) -> Path | None:
+    from briefing import store
+
+    folder = store.profile_dir(saves, profile)
+    return folder if folder.is_dir() else None
+
+
+def _clock(args: argparse.Namespace):  # -> datetime, in datetime.timezone.utc
+    from briefing.learn.schedule import utc
+
+    fixed = getattr(args, "now", None)
+    if fixed is not None:
+        return utc(fixed)
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
 
 
 def packs_list(args: argparse.Namespace) -> int:
@@ -168,7 +322,7 @@ def packs_list(args: argparse.Namespace) -> int:
     for problem in problems:
         print(printable(problem), file=sys.stderr)
     profile = profile_or_default(getattr(args, "profile", None))
-    saves = Path(getattr(args, "saves", None) or SAVES_DIR)
+    saves = Path(getattr(args, "saves", None) or saves_dir())
     sessions = store.load_sessions(saves, profile).sessions if saves.is_dir() else []
     rows = []
     for entry in entries:

@@ -14,7 +14,7 @@ answer from a file or a pipe is marked, so a script's answers never shift.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -96,20 +96,29 @@ class Session:
         mode: Mode = "headless",
         saver: Saver | None = None,
         now: datetime | None = None,
+        ordered: Sequence[str] | None = None,
+        scope: Scope | None = None,
     ) -> Session:
         """A new session: the pack's questions (or `only` those, for a retry; or one
-        `section`'s, ValueError when it has none), shuffled by `seed`, at most `limit`."""
+        `section`'s, ValueError when it has none), shuffled by `seed`, at most `limit`.
+
+        `ordered`: exactly these questions in this order, not shuffled (a review asks
+        the most overdue first), with the `scope` given ("review", "weakest")."""
         if seed is None:
             seed = random.randrange(2**31)
         started = now or now_utc()
-        scope: Scope = "full"
-        if section is not None:
-            only, scope = questions_of_section(pack, section), "section"
-        elif only is not None:
-            scope = "retry"
-        order = choose_order(pack, seed, limit, only)
-        if scope == "full" and len(order) < len(pack.questions):
-            scope = "limited"
+        if ordered is not None:
+            order = list(ordered)[:limit] if limit is not None else list(ordered)
+            scope = scope or "review"
+        else:
+            scope = "full"
+            if section is not None:
+                only, scope = questions_of_section(pack, section), "section"
+            elif only is not None:
+                scope = "retry"
+            order = choose_order(pack, seed, limit, only)
+            if scope == "full" and len(order) < len(pack.questions):
+                scope = "limited"
         record = SessionRecord(
             id=new_session_id(started),
             profile=profile,
@@ -223,6 +232,18 @@ class Session:
         if question is None or self.record.peeking == question.id:
             return
         self.record.peeking = question.id
+        self._save()
+
+    def rate(self, rating: int, index: int | None = None) -> None:
+        """Record the learner's own rating (1 Again .. 4 Easy, records.RATINGS) of an
+        answer already given (the last one by default), as Anki lets you change it:
+        the review schedule then uses it instead of the verdict's. Saved at once."""
+        if not 1 <= rating <= 4:
+            raise ValueError(f"a rating is 1 (again) to 4 (easy), not {rating}")
+        answers = self.record.answers
+        if not answers:
+            raise RuntimeError("no answer to rate yet")
+        answers[-1 if index is None else index].rating = rating
         self._save()
 
     def skip(self, now: datetime | None = None) -> Verdict:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from briefing import pack as packs
@@ -22,12 +23,17 @@ from briefing.records import profile_or_default
 MAX_ANSWERS_BYTES = 5 * 1024 * 1024
 
 
-def read_answers(name: str, pack: packs.Pack) -> dict[str, str]:
-    """The `[answers]` table of a TOML file: question id -> the answer as typed."""
+def read_answers(name: str, pack: packs.Pack, ratings: dict[str, int] | None = None) -> dict[str, str]:
+    """The `[answers]` table of a TOML file: question id -> the answer as typed.
+
+    With `ratings` (a review), an optional `[ratings]` table is read into it too:
+    question id = "again" | "hard" | "good" | "easy" (or 1-4), the learner's own rating."""
     try:
         data = packs.read_toml(Path(name), label=name, max_bytes=MAX_ANSWERS_BYTES)
     except packs.PackError as exc:
         raise AnswersError(exc.problems) from None
+    if ratings is not None and "ratings" in data:
+        ratings.update(_read_ratings(name, pack, data.pop("ratings")))
     answers = data.get("answers")
     if answers is None:
         raise AnswersError(
@@ -55,6 +61,31 @@ def read_answers(name: str, pack: packs.Pack) -> dict[str, str]:
     return result
 
 
+def _read_ratings(name: str, pack: packs.Pack, table: object) -> dict[str, int]:
+    from briefing.records import RATINGS
+
+    if not isinstance(table, dict):
+        raise AnswersError([Problem(name, None, "ratings", "must be a table of question id = rating")])
+    known = {q.id for q in pack.questions}
+    out: dict[str, int] = {}
+    problems = []
+    for qid, value in table.items():
+        rating = RATINGS.get(value.casefold()) if isinstance(value, str) else value
+        if qid not in known:
+            problems.append(
+                Problem(name, f"question {qid!r}", None, f"no such question in pack {pack.pack.id!r}")
+            )
+        elif isinstance(rating, int) and not isinstance(rating, bool) and 1 <= rating <= 4:
+            out[qid] = rating
+        else:
+            problems.append(
+                Problem(name, f"question {qid!r}", "rating", "must be again, hard, good or easy (or 1-4)")
+            )
+    if problems:
+        raise AnswersError(problems)
+    return out
+
+
 def ask_text(question: packs.AnyQuestion, number: int, total: int) -> str:
     """How a question reads on a line-based terminal."""
     lines = [f"[{number}/{total}] {question.prompt}"]
@@ -79,7 +110,7 @@ def feedback_text(verdict: Verdict) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing import library, report, store
+    from briefing import library, store
 
     pack = library.load_one(args.pack)
     profile = profile_or_default(args.profile)
@@ -115,23 +146,45 @@ def run(args: argparse.Namespace) -> int:
             )
         except ValueError as exc:  # a section with no questions
             raise UsageError(f"briefing quiz: --section: {exc}") from None
+    return take(session, args, answers, saver, saves)
+
+
+def take(
+    session: Session,
+    args: argparse.Namespace,
+    answers: dict[str, str] | None,
+    saver: Saver | None,
+    saves: Path,
+    *,
+    ratings: dict[str, int] | None = None,
+    now: datetime | None = None,
+) -> int:
+    """Ask every question of a started session (from `answers`, else standard input),
+    finish and save it, print the report; the exit code. Quizzes and reviews alike.
+
+    `ratings`: the learner's own ratings by question id (a review's answers file);
+    `now`: a fixed clock (--now), every answer and the finish recorded at it."""
+    from briefing import report, store
+
     if answers is not None:
         while (question := session.current) is not None:  # until done
-            session.answer(answers.get(question.id, ""))
+            session.answer(answers.get(question.id, ""), now)
+            if ratings and question.id in ratings:
+                session.rate(ratings[question.id])
     else:
         try:
-            _ask_on_stdin(session)
+            _ask_on_stdin(session, now)
         except KeyboardInterrupt:
             kept = ""
             if saver and session.position:
                 where = "" if args.saves == SAVES_DIR else f" --saves {args.saves}"
                 kept = (
                     f"; {session.position} answered and saved: 'briefing quiz --headless --resume "
-                    f"--profile {profile}{where}' (or the UI) resumes it"
+                    f"--profile {session.record.profile}{where}' (or the UI) resumes it"
                 )
             print(f"\nbriefing: interrupted{kept}", file=sys.stderr)
             return EXIT_INTERRUPTED
-    session.finish()  # with a saver, this saves the finished session
+    session.finish(now)  # with a saver, this saves the finished session
     if not args.no_save and saver is None:
         store.save(session.record, saves)
 
@@ -177,7 +230,7 @@ def _mention_unfinished(pack: packs.Pack, profile: str, saves: Path) -> None:
         )
 
 
-def _ask_on_stdin(session: Session) -> None:
+def _ask_on_stdin(session: Session, now: datetime | None = None) -> None:
     """One answer a line. A person at a terminal is asked again when an answer cannot
     be read (no figure, no option, not true or false); from a pipe it is marked wrong,
     so a script's later answers never shift to other questions."""
@@ -193,7 +246,7 @@ def _ask_on_stdin(session: Session) -> None:
         if not line:  # end of input: the rest count as unanswered
             print(file=err)
             break
-        verdict = session.answer(line.rstrip("\r\n"), ask_again=typing)
+        verdict = session.answer(line.rstrip("\r\n"), now, ask_again=typing)
         if verdict.unreadable and typing:
             print(printable(f"  {verdict.note}: try again (Enter alone skips)"), file=err)
             continue
@@ -233,3 +286,72 @@ def _write_output(name: str, text: str) -> None:
             atomic_write(Path(os.path.realpath(name)), data)
     except OSError as exc:
         raise UsageError(f"{name}: cannot write the report: {exc.strerror}") from None
+
+
+def run_review(args: argparse.Namespace) -> int:
+    """`briefing review --headless`: what is due (or the weakest), asked and reported as a quiz is."""
+    from briefing import library, store
+    from briefing.learn import index, review
+    from briefing.learn.schedule import utc
+
+    pack = library.load_one(args.pack)
+    profile = profile_or_default(args.profile)
+    ratings: dict[str, int] = {}
+    answers = read_answers(args.answers, pack, ratings) if args.answers else None
+    saves = Path(args.saves)
+    fixed = getattr(args, "now", None)
+    now = utc(fixed) if fixed is not None else None
+    if not args.no_save:
+        store.check_writable(saves, profile)
+    if args.output:
+        _check_output(args.output)
+    loaded = index.load(saves, profile)
+    for line in loaded.problems:
+        print(printable(line), file=sys.stderr)
+    folder = store.profile_dir(saves, profile)
+    try:
+        chosen = review.plan(
+            loaded.sessions,
+            pack,
+            now or _now(),
+            new_per_day=args.new,
+            weakest=args.weakest,
+            limit=args.limit,
+            section=getattr(args, "section", None),
+            cache_dir=folder if folder.is_dir() else None,
+        )
+    except ValueError as exc:
+        raise UsageError(f"briefing review: {exc}") from None
+    if not chosen.order:
+        if args.weakest:
+            print(
+                f"briefing: {profile!r} has missed no question of {pack.pack.id}: nothing to review",
+                file=sys.stderr,
+            )
+        else:
+            when = chosen.next_due.isoformat() if chosen.next_due else "-"
+            print(
+                f"briefing: nothing to review for {profile!r} now; the next question is due {when}",
+                file=sys.stderr,
+            )
+        return EXIT_PASSED
+    what = "weakest" if args.weakest else f"{chosen.due} due, {chosen.new} new"
+    print(f"briefing: reviewing {len(chosen.order)} questions ({what})", file=sys.stderr)
+    saver = None if args.no_save or answers is not None else (lambda record: store.save(record, saves))
+    session = Session.start(
+        pack,
+        profile=profile,
+        seed=args.seed,
+        ordered=chosen.order,
+        scope=chosen.scope,
+        mode="headless",
+        saver=saver,
+        now=now,
+    )
+    return take(session, args, answers, saver, saves, ratings=ratings, now=now)
+
+
+def _now() -> datetime:
+    from briefing.engine import now_utc
+
+    return now_utc()

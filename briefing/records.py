@@ -9,22 +9,34 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from briefing.defaults import PROFILE
 from briefing.errors import SaveError, printable
 
-SCHEMA_VERSION = 1
+# The newest save format this briefing reads. A save is written with the lowest
+# version that holds it (`schema_for`): a plain quiz stays 1, which older briefings
+# sharing a saves folder still read; a review, or an answer with the learner's own
+# rating, is 2, which they skip and leave in place (never set aside as corrupt).
+SCHEMA_VERSION = 2
 PROFILE_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 # Which front end took a session.
 Mode = Literal["tui", "headless"]
 # "full": every question of the pack; "limited": --limit; "retry": the missed ones again;
-# "section": the questions of one section of the briefing.
-Scope = Literal["full", "limited", "retry", "section"]
+# "section": the questions of one section of the briefing; "review": what the
+# spaced-repetition schedule says is due (then new questions); "weakest": the
+# questions the profile misses most (`briefing review --weakest`).
+Scope = Literal["full", "limited", "retry", "section", "review", "weakest"]
+REVIEW_SCOPES = ("review", "weakest")  # written as schema 2
+
+# The learner's own rating of an answer, as Anki lets you change it: 1 Again,
+# 2 Hard, 3 Good, 4 Easy (fsrs's Rating values). Without one the verdict rates it.
+RATINGS = {"again": 1, "hard": 2, "good": 3, "easy": 4}
 
 
 class AnswerRecord(BaseModel):
@@ -41,6 +53,9 @@ class AnswerRecord(BaseModel):
     # answer then scores nothing.
     peeked: bool = False
     answered_at: datetime | None = None
+    # The learner's own rating (1-4, see RATINGS), when they chose one: the review
+    # schedule uses it instead of the verdict's. Schema 2.
+    rating: int | None = Field(default=None, ge=1, le=4)
 
 
 class SessionRecord(BaseModel):
@@ -48,7 +63,7 @@ class SessionRecord(BaseModel):
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
-    schema_version: int = SCHEMA_VERSION
+    schema_version: int = 1  # see SCHEMA_VERSION and schema_for
     id: str  # also the file name, without .toml
     status: Literal["in_progress", "finished"] = "in_progress"
     profile: str = Field(pattern=PROFILE_RE.pattern)
@@ -70,6 +85,64 @@ class SessionRecord(BaseModel):
     mode: Mode = "headless"
     # Only full sessions make the headline last/best/mean percent.
     scope: Scope = "full"
+
+
+class AnswerLike(Protocol):
+    """What stats and schedules read of an answer: an AnswerRecord, or the saves
+    index's lighter copy (briefing.learn.index), which leaves out the text given."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def correct(self) -> bool: ...
+    @property
+    def skipped(self) -> bool: ...
+    @property
+    def peeked(self) -> bool: ...
+    @property
+    def answered_at(self) -> datetime | None: ...
+    @property
+    def rating(self) -> int | None: ...
+
+
+class SessionLike(Protocol):
+    """What stats and schedules read of a session (a SessionRecord, or the index's copy)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def profile(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def pack_id(self) -> str: ...
+    @property
+    def pack_version(self) -> str: ...
+    @property
+    def started_at(self) -> datetime: ...
+    @property
+    def finished_at(self) -> datetime | None: ...
+    @property
+    def score(self) -> int: ...
+    @property
+    def max_score(self) -> int: ...
+    @property
+    def percent(self) -> float: ...
+    @property
+    def passed(self) -> bool: ...
+    @property
+    def mode(self) -> str: ...
+    @property
+    def scope(self) -> str: ...
+    @property
+    def answers(self) -> Sequence[AnswerLike]: ...
+
+
+def schema_for(record: SessionRecord) -> int:
+    """The lowest save format that holds `record`: 2 for a review or a rated answer, else 1."""
+    if record.scope in REVIEW_SCOPES or any(a.rating is not None for a in record.answers):
+        return 2
+    return 1
 
 
 def new_session_id(now: datetime | None = None) -> str:

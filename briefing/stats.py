@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, overload
 
 from pydantic import BaseModel
 
-from briefing.records import SessionRecord
+from briefing.records import SessionLike
 
 if TYPE_CHECKING:
     from briefing.pack import Pack
@@ -78,7 +78,7 @@ class Stats(BaseModel):
         return [s for s in self.sessions_list if s.scope == "full"]
 
 
-def compute(sessions: list[SessionRecord], pack: Pack | None = None) -> Stats:
+def compute(sessions: Sequence[SessionLike], pack: Pack | None = None) -> Stats:
     """Stats over the finished sessions among `sessions`; `pack` names sections and prompts.
 
     With a pack, only its own sessions count: question ids are a pack's own, so
@@ -141,8 +141,7 @@ def compute(sessions: list[SessionRecord], pack: Pack | None = None) -> Stats:
                 )
             )
 
-    missed = [q for q in per_question if q.correct < q.asked]
-    weakest = sorted(missed, key=lambda q: (q.accuracy, -q.asked, q.id))[:WEAKEST]
+    weakest = weakest_first(per_question)[:WEAKEST]
 
     return Stats(
         sessions=len(done),
@@ -156,6 +155,12 @@ def compute(sessions: list[SessionRecord], pack: Pack | None = None) -> Stats:
         sessions_list=[_summary(s) for s in done],
         peeked=sum(peeked.values()),
     )
+
+
+def weakest_first(per_question: Sequence[QuestionStat]) -> list[QuestionStat]:
+    """The questions ever missed, lowest accuracy first (then the most asked, then by id)."""
+    missed = [q for q in per_question if q.correct < q.asked]
+    return sorted(missed, key=lambda q: (q.accuracy, -q.asked, q.id))
 
 
 def render_text(stats: Stats, profile: str) -> str:
@@ -260,11 +265,11 @@ def _as_utc(when: datetime) -> datetime:
     return when.replace(tzinfo=UTC) if when.tzinfo is None else when
 
 
-def _finish_key(record: SessionRecord) -> tuple[datetime, datetime, str]:
+def _finish_key(record: SessionLike) -> tuple[datetime, datetime, str]:
     return (_utc(record.finished_at) or _utc(record.started_at), _utc(record.started_at), record.id)
 
 
-def _start_key(record: SessionRecord) -> tuple[datetime, str]:
+def _start_key(record: SessionLike) -> tuple[datetime, str]:
     return (_utc(record.started_at), record.id)
 
 
@@ -276,10 +281,10 @@ def _percent(part: int, whole: int) -> float:
 _SUMMARY_FIELDS = set(SessionSummary.model_fields) - {"duration_seconds", "peeked"}
 
 
-def _summary(record: SessionRecord) -> SessionSummary:
+def _summary(record: SessionLike) -> SessionSummary:
     start, end = _utc(record.started_at), _utc(record.finished_at)
     return SessionSummary(
-        **record.model_dump(include=_SUMMARY_FIELDS),
+        **{name: getattr(record, name) for name in _SUMMARY_FIELDS},
         duration_seconds=(end - start).total_seconds() if start is not None and end is not None else None,
         peeked=sum(a.peeked for a in record.answers),
     )

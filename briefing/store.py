@@ -34,7 +34,14 @@ import tomli_w
 from pydantic import ValidationError
 
 from briefing.errors import Problem, SaveError, printable, schema_message
-from briefing.records import PROFILE_RE, SCHEMA_VERSION, SessionRecord, check_profile, new_session_id  # noqa: F401
+from briefing.records import (  # noqa: F401
+    PROFILE_RE,
+    SCHEMA_VERSION,
+    SessionRecord,
+    check_profile,
+    new_session_id,
+    schema_for,
+)
 
 if TYPE_CHECKING:  # resuming needs the engine; reading saves for stats does not
     from briefing.engine import Saver, Session
@@ -98,6 +105,7 @@ def save(record: SessionRecord, saves_dir: str | Path) -> Path:
     a SaveError naming the folder and the reason.
     """
     path = session_path(saves_dir, record.profile, record.id)
+    record.schema_version = schema_for(record)  # the lowest format that holds it: older readers keep up
     data = tomli_w.dumps(record.model_dump(mode="json", exclude_none=True)).encode("utf-8")
     folder = path.parent
     try:
@@ -229,6 +237,12 @@ def find_resumable(
     """The newest in-progress session of `profile` for `pack_id`, or None."""
     found = in_progress(saves_dir, profile, pack_id, problems)
     return found[0] if found else None
+
+
+def load_one(path: Path, profile: str, result: LoadResult) -> SessionRecord | None:
+    """One save, read as load_sessions reads each file: None when it cannot be, with its
+    line in `result.problems` (and set aside when damaged). For a derived cache's misses."""
+    return _load_one(path, profile, result)
 
 
 def _load_one(path: Path, profile: str, result: LoadResult) -> SessionRecord | None:

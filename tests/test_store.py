@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))  # importable without `pip install -e .`
 
 from briefing import store  # noqa: E402
 from briefing.errors import SaveError  # noqa: E402
-from briefing.records import AnswerRecord, SessionRecord  # noqa: E402
+from briefing.records import SCHEMA_VERSION, AnswerRecord, SessionRecord  # noqa: E402
 
 T0 = datetime(2026, 11, 25, 10, 15, 0, tzinfo=UTC)
 
@@ -308,12 +308,16 @@ def test_save_from_a_newer_version_is_reported_and_left_in_place(tmp_path):
     """Not damaged, just newer: renaming it would hide it from the briefing that wrote it."""
     store.save(record(1), tmp_path)
     newer = tmp_path / "default" / "20261125T120000Z-0000f00d.toml"
-    newer.write_text(_valid_text(schema_version=2, id=newer.stem, shiny_new_field=1))
+    newer.write_text(_valid_text(schema_version=SCHEMA_VERSION + 1, id=newer.stem, shiny_new_field=1))
     before = newer.read_bytes()
     loaded = store.load_sessions(tmp_path, "default")
     assert len(loaded.sessions) == 1
     (line,) = loaded.problems
-    assert line.startswith(f"{newer}: ") and "newer briefing" in line and "schema_version 2" in line
+    assert (
+        line.startswith(f"{newer}: ")
+        and "newer briefing" in line
+        and f"schema_version {SCHEMA_VERSION + 1}" in line
+    )
     assert newer.read_bytes() == before and not list(newer.parent.glob("*.corrupt*"))
 
 
