@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from briefing import pack as packs
-from briefing.defaults import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PASSED, SAVES_DIR
+from briefing.defaults import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_PASSED, saves_dir
 from briefing.engine import Saver, Session
 from briefing.errors import AnswersError, Problem, UsageError, printable
 from briefing.grading.grader import Verdict
@@ -177,7 +177,7 @@ def take(
         except KeyboardInterrupt:
             kept = ""
             if saver and session.position:
-                where = "" if args.saves == SAVES_DIR else f" --saves {args.saves}"
+                where = "" if args.saves == saves_dir() else f" --saves {args.saves}"
                 kept = (
                     f"; {session.position} answered and saved: 'briefing quiz --headless --resume "
                     f"--profile {session.record.profile}{where}' (or the UI) resumes it"

@@ -113,3 +113,32 @@ async def test_garbage_collection_resumes_once_the_briefing_is_drawn(tui_pack, s
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def test_a_section_named_on_the_command_line_is_the_quiz_s_starts(tui_pack, saves, make_app):
+    """`briefing --section ID`: `s` asks only that section's questions; a section with none is one line."""
+    import argparse
+    import asyncio
+
+    import pytest
+
+    from briefing.errors import UsageError
+    from briefing.tui import run_app
+
+    section = tui_pack.questions[0].section
+    app = make_app(tui_pack, saves)
+    app.section = section
+
+    async def go():
+        async with app.run_test() as pilot:
+            await pilot.press("s")
+            await pilot.pause()
+            assert app.session is not None and app.session.record.scope == "section"
+            assert {q.section for q in app.session.questions} == {section}
+
+    asyncio.run(go())
+    args = argparse.Namespace(
+        pack=None, profile="ana", saves=str(saves), seed=None, limit=None, section="nowhere"
+    )
+    with pytest.raises(UsageError, match="--section: no questions on section 'nowhere'"):
+        run_app(args)

@@ -17,13 +17,22 @@ def run_app(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from briefing import library, store
-    from briefing.defaults import SAVES_DIR
+    from briefing.defaults import saves_dir
 
     pack = library.load_one(getattr(args, "pack", None))
     profile = getattr(args, "profile", None)
     if profile is not None:
         profile = store.check_profile(profile)
-    saves = Path(getattr(args, "saves", None) or SAVES_DIR)
+    saves = Path(getattr(args, "saves", None) or saves_dir())
+    section = getattr(args, "section", None)
+    if section is not None:  # the engine (and the grader) only when a section is named
+        from briefing.engine import questions_of_section
+        from briefing.errors import UsageError
+
+        try:
+            questions_of_section(pack, section)
+        except ValueError as exc:  # before the UI starts, as headless says it
+            raise UsageError(f"briefing: --section: {exc}") from None
     store.check_writable(saves, profile)  # without a profile yet: the saves folder itself
 
     from briefing.tui.app import BriefingApp
@@ -34,6 +43,7 @@ def run_app(args: argparse.Namespace) -> int:
         saves=saves,
         seed=getattr(args, "seed", None),
         limit=getattr(args, "limit", None),
+        section=section,
     )
     app.run()
     return app.return_code or 0

@@ -74,6 +74,7 @@ class BriefingApp(App[int]):
         saves: str | Path = SAVES_DIR,
         seed: int | None = None,
         limit: int | None = None,
+        section: str | None = None,
         clock: Clock = now_utc,
     ) -> None:
         super().__init__()
@@ -82,6 +83,7 @@ class BriefingApp(App[int]):
         self.saves = Path(saves)
         self.seed = seed
         self.limit = limit
+        self.section = section  # --section: `s` starts a quiz on this section only
         self.clock = clock
         self.session: Session | None = None  # the quiz in progress, if any
         # What is typed and not yet submitted, by question id, for the quiz in progress:
@@ -248,7 +250,10 @@ class BriefingApp(App[int]):
             section, limit = chosen
             session = self.new_session(section=section, limit=limit)
         elif only is not None or session is None or session.finished:
-            session = self.new_session(only, limit=None if only is not None else self.limit)
+            if only is not None:
+                session = self.new_session(only)
+            else:
+                session = self.new_session(section=self.section, limit=self.limit)
         from briefing.tui.screens.quiz import QuizScreen
 
         screen = QuizScreen(session)
