@@ -4,7 +4,7 @@ What the schema cannot say about references (ids unique, sections and people
 that exist) is briefing.pack's; this module grades, so `validate` runs it and
 loading a pack does not. `check(pack, label)` returns one Problem per thing
 wrong; with `parallel=True` a big pack's questions are checked on several cores.
-`check_source` adds the quotes that are not verbatim in the source document.
+What the source says is held against the pack in briefing.sources.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from briefing.errors import Problem
 from briefing.grading import names, numbers, scope, units
 from briefing.grading.grader import figure_matches, grade
 from briefing.grading.normalize import normalize
+from briefing.grading.vocabulary import FALL_WORDS, RISE_WORDS
 from briefing.pack import (
     DRAFT_MARK,
     AnyQuestion,
@@ -86,6 +87,12 @@ def _not_stated(
             return "value", _mismatch(q)
         if not any(figure_matches(q, f) for f in _figures_of(section, figures)):
             return "value", f"{q.expected} is not stated in {name} in any written form"
+        elsewhere = _about_something_else(q, section)
+        if elsewhere is not None:
+            return (
+                "measures",
+                f"{q.expected} is stated in {name} only where it speaks of something else ('{elsewhere}')",
+            )
         fact = scope.of_question(q.period, q.base, q.bound)
         if not fact.empty:
             return _scope_disagrees(q, fact, section)
@@ -114,6 +121,118 @@ def _not_stated(
         for item in q.items:
             if not _has_words(body, item):
                 return "items", f"{item!r} is not named in {name}"
+    return None
+
+
+# Words that say nothing of what a figure measures.
+_STOPWORDS = frozenset(
+    "the a an of in on at by for to from with and or but its it this that these those was were is are "
+    "be been has have had than then over under about into onto per each every first last next said says "
+    "say figure number total amount level share rate compared against what which how much many".split()
+)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+# Common irregular forms, read as their verb: "sold" and "sales" speak of selling.
+_LEMMAS = {
+    "sold": "sell", "sale": "sell", "sales": "sell", "spent": "spend", "spending": "spend",
+    "bought": "buy", "purchases": "buy", "made": "make", "paid": "pay", "payment": "pay",
+    "lost": "lose", "loss": "lose", "losses": "lose", "won": "win", "built": "build",
+    "drove": "drive", "driven": "drive", "grew": "grow", "growth": "grow", "hired": "hire",
+    "hires": "hire", "employed": "employ", "employs": "employ", "employees": "employ",
+    "staff": "employ", "workers": "employ", "people": "employ", "carried": "carry",
+    "passengers": "carry", "riders": "carry", "ridership": "carry", "journeys": "carry",
+}  # fmt: skip
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of `text`, cut to five letters ("expenses" and "expense" meet); a
+    word for a fall or a rise is that direction ("fell", "down": a fall)."""
+    out = set()
+    for w in _WORD.findall(normalize(text)):
+        if w in FALL_WORDS:
+            out.add("<fall>")
+        elif w in RISE_WORDS:
+            out.add("<rise>")
+        elif w not in _STOPWORDS:
+            out.add(_LEMMAS.get(w, w)[:5])
+    return out
+
+
+def _measured(measures: str) -> set[str]:
+    """What a figure measures, in content words, names left out: "the year Halden Rail
+    was founded" is about founding, and every sentence of its section names Halden Rail."""
+    plain = " ".join(w for w in measures.split() if not w[:1].isupper())
+    return _stems(plain)
+
+
+def sentences(body: str) -> tuple[str, ...]:
+    """A section's sentences (a table row or a list item is one): what grounds an answer."""
+    return _sentences(body)
+
+
+@lru_cache(maxsize=256)
+def _sentences(body: str) -> tuple[str, ...]:
+    parts = _SENTENCE.split(body)
+    return tuple(" ".join(p.split()) for p in parts if p.strip())
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])[\"\u201d']?\s+(?=[A-Z0-9\"\u201c])|\n\s*\n|\n(?=\s*[|*-])|\n(?=\s*\d+\.)")
+
+
+def _stating(q: FigureQuestion, section: Section) -> list[str]:
+    """The sentences of the section that state the question's figure."""
+    return [s for s in _sentences(section.body) if any(figure_matches(q, f) for f in numbers.find_all(s))]
+
+
+# Figures that turn up for other facts by coincidence: plain numbers, years and dates,
+# percentages, multiples and shares. A sum of money or a length is its own fact.
+_COINCIDENT_UNITS = frozenset({"", "year", "half", "quarter", "month", "%", "x", "fraction", "pp"})
+
+
+def _about_something_else(q: FigureQuestion, section: Section) -> str | None:
+    """The first sentence stating the figure when none of them speaks of what it measures
+    (shares a content word, names aside, with `measures` or the prompt); None when one does."""
+    if q.unit.casefold() not in _COINCIDENT_UNITS:
+        return None  # "€1.2 billion" or "38 km" is not where another fact happens to stand
+    wanted = _measured(q.measures) | _measured(q.prompt)
+    stating = _stating(q, section)
+    if not stating or not wanted or any(wanted & _stems(s) for s in stating):
+        return None
+    first = stating[0]
+    return first if len(first) <= 70 else first[:67] + "..."
+
+
+def explain(pack: Pack) -> list[tuple[str, str, str]]:
+    """(question id, section id, the sentence that grounds its answer) for every question:
+    for a figure, a sentence that states it and speaks of what it measures."""
+    out = []
+    for q in pack.questions:
+        section = {s.id: s for s in pack.sections}.get(q.section)
+        if section is None:
+            continue
+        out.append((q.id, section.id, _grounding(q, pack, section) or "(no single sentence states it)"))
+    return out
+
+
+def _grounding(q: AnyQuestion, pack: Pack, section: Section) -> str | None:
+    body = _sentences(section.body)
+    if q.kind == "figure":
+        stating = _stating(q, section)
+        wanted = _measured(q.measures) | _measured(q.prompt)
+        return next((s for s in stating if wanted & _stems(s)), stating[0] if stating else None)
+    if q.evidence:
+        want = normalize(q.evidence)
+        return next((s for s in body if want in normalize(s)), None)
+    if q.kind == "attribution":
+        person = pack.person(q.speaker)
+        quote = quote_form(q.quote)
+        said = [s for s in body if any(_has_words(normalize(s), n) for n in (person.name, *person.aliases))]
+        return next((s for s in said if quote and quote in quote_form(s)), said[0] if said else None)
+    if q.kind == "choice":
+        return next((s for s in body if _has_words(normalize(s), q.answer)), None)
+    if q.kind == "list":
+        return next((s for s in body if _has_words(normalize(s), q.items[0])), None)
     return None
 
 
@@ -206,42 +325,14 @@ def _wordy(text: str, i: int) -> bool:
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
-_QUOTED = re.compile(r"\"([^\"]{12,})\"")
-
-
-def check_source(pack: Pack, source: str, label: str) -> list[Problem]:
-    """Quotes (attribution quotes, and quoted passages in the briefing) verbatim in the source."""
-    text = _quote_form(source)
-    problems: list[Problem] = []
-    for q in pack.questions:
-        if q.kind == "attribution" and not q.paraphrase and _quote_form(q.quote) not in text:
-            at = ("questions", q.id, "quote")
-            problems.append(
-                Problem(label, f"question {q.id!r}", "quote", "not found verbatim in the source", at=at)
-            )
-    for s in pack.sections:
-        for quoted in _QUOTED.findall(_straight(s.body)):
-            if _quote_form(quoted) not in text:
-                problems.append(
-                    Problem(
-                        label,
-                        f"section {s.id!r}",
-                        "body",
-                        f'quote not in the source: "{quoted[:40]}..."',
-                        at=("sections", s.id, "body"),
-                    )
-                )
-    return problems
-
-
 # A quotation in a section, in straight or curly double quotation marks.
 _QUOTATION = re.compile(r"\"([^\"]+)\"")
 
 
 def _shown_quoted(quote: str, section: Section) -> bool:
     """Whether the quote's words are inside a quotation (in quotation marks) of the section."""
-    words = _quote_form(quote)
-    return bool(words) and any(words in _quote_form(q) for q in _QUOTATION.findall(_straight(section.body)))
+    words = quote_form(quote)
+    return bool(words) and any(words in quote_form(q) for q in _QUOTATION.findall(straight(section.body)))
 
 
 def answer_spread(pack: Pack, label: str) -> list[Problem]:
@@ -288,7 +379,7 @@ def _choice_letter(q: ChoiceQuestion) -> str:
     return option_label(folded.index(q.answer.casefold()))
 
 
-def _straight(text: str) -> str:
+def straight(text: str) -> str:
     return text.translate(_QUOTES)
 
 
@@ -297,7 +388,7 @@ _QUOTES = str.maketrans(
 )
 
 
-def _quote_form(text: str) -> str:
+def quote_form(text: str) -> str:
     """Quotes compared with quote marks, dashes and whitespace normalised, case kept."""
-    text = _straight(text).strip(" \"'.,")
+    text = straight(text).strip(" \"'.,")
     return " ".join(text.split())

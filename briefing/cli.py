@@ -183,7 +183,17 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "pack", nargs="?", metavar="PACK", help="the pack (default: the bundled questions.toml)"
     )
-    validate.add_argument("--source", metavar="FILE", help="the source text the quotes must appear in")
+    validate.add_argument(
+        "--source",
+        metavar="FILE",
+        help="the article: its quotes, figures and names are held against the pack, and what no "
+        "question asks is listed (warnings)",
+    )
+    validate.add_argument(
+        "--explain",
+        action="store_true",
+        help="print, for each question, the sentence of its section that grounds its answer",
+    )
     validate.add_argument(
         "--format",
         choices=defaults.DATA_FORMATS,

@@ -21,7 +21,8 @@ def validate(args: argparse.Namespace) -> int:
 
     Warnings (answers that pay when given every time) are printed too, and fail
     the pack only with --strict."""
-    from briefing.checks import answer_spread, check, check_source
+    from briefing import sources
+    from briefing.checks import answer_spread, check
     from briefing.positions import Positions
 
     path = Path(args.pack) if args.pack else packs.BUNDLED_PACK
@@ -40,9 +41,11 @@ def validate(args: argparse.Namespace) -> int:
         pack, found = packs.problems_of(data, label, positions)
         if pack is not None:
             found += check(pack, label, parallel=True)
-            if args.source:
-                found += check_source(pack, read_source(args.source), label)
             warnings = answer_spread(pack, label)
+            if args.source:
+                source = read_source(args.source)
+                found += sources.check(pack, source, label)
+                warnings += sources.coverage(pack, source, label)
             if strict:
                 found += [w._replace(warning=False) for w in warnings]
                 warnings = []
@@ -63,6 +66,7 @@ def validate(args: argparse.Namespace) -> int:
                     "questions": count,
                     "problems": [as_json(p) for p in problems],
                     "warnings": [as_json(w) for w in warnings],
+                    "source_checked": bool(args.source),
                 },
                 indent=2,
                 ensure_ascii=False,
@@ -74,6 +78,13 @@ def validate(args: argparse.Namespace) -> int:
         if not problems and pack is not None:  # one line per problem, nothing else: `wc -l` counts them
             noted = f" ({len(warnings)} warning{'s' if len(warnings) > 1 else ''})" if warnings else ""
             print(f"{label}: valid: {len(pack.questions)} questions in {len(pack.sections)} sections{noted}")
+        if not args.source:
+            print(f"{label}: quotes and figures not checked against a source (--source ARTICLE checks them)")
+        if getattr(args, "explain", False) and pack is not None:
+            from briefing.checks import explain
+
+            for qid, section, sentence in explain(pack):
+                print(printable(f"{qid} [{section}]: {sentence}"))
     return EXIT_PASSED if not problems else EXIT_USAGE
 
 

@@ -8,8 +8,8 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
-from briefing.checks import check_source
 from briefing.pack import load
+from briefing.sources import check as check_source
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PACK = load(FIXTURES / "ventamar.toml")

@@ -242,9 +242,15 @@ def test_quotes_are_checked_against_the_source(tmp_path):
     text = text.replace("about a tenth of\nwhat rivals spent", "\u201cabout a tenth of rivals\u201d")
     path = tmp_path / "questions.toml"
     path.write_text(text)
-    assert validate(str(path), "--source", str(source)).returncode == 0
+
+    # The figures and names the source must also hold are briefing.sources' other checks
+    # (tests/test_sources.py); here, only the quotes.
+    def about_quotes(lines):
+        return [line for line in lines if "field 'quote'" in line or "quote not in the source" in line]
+
+    assert about_quotes(problems_of(validate(str(path), "--source", str(source)))) == []
     source.write_text("He said nothing of the kind.\n")
-    lines = problems_of(validate(str(path), "--source", str(source)))
+    lines = about_quotes(problems_of(validate(str(path), "--source", str(source))))
     body, quote = line_of(text, "body = "), line_of(text, 'quote = "about')
     assert lines == [
         f"{path}:{body}: section 'compute', field 'body': quote not in the source: \"about a tenth of rivals...\"",

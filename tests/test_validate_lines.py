@@ -159,7 +159,11 @@ def errors_of(result):
 def test_the_invented_pack_is_valid(tmp_path):
     result = validate(str(write(tmp_path, VALID)))
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == f"{tmp_path / 'calder.toml'}: valid: 8 questions in 1 sections\n"
+    calder = tmp_path / "calder.toml"
+    assert result.stdout == (
+        f"{calder}: valid: 8 questions in 1 sections\n"
+        f"{calder}: quotes and figures not checked against a source (--source ARTICLE checks them)\n"
+    )
 
 
 def test_the_bundled_pack_is_valid_against_its_source(source_article):
@@ -169,9 +173,14 @@ def test_the_bundled_pack_is_valid_against_its_source(source_article):
 
 
 def test_the_ventamar_pack_is_valid_against_its_article():
+    """Valid; what it leaves unasked (the article's headcount, its plans) is listed, as warnings."""
     fixture = FIXTURES / "ventamar.toml"
-    result = validate(str(fixture), "--source", str(FIXTURES / "ventamar.txt"), "--strict")
-    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    result = validate(str(fixture), "--source", str(FIXTURES / "ventamar.txt"))
+    assert result.returncode == 0, result.stderr
+    warnings = result.stderr.splitlines()
+    assert warnings and all(
+        line.startswith(f"{fixture}: warning: coverage: the source ") for line in warnings
+    )
 
 
 # --- every problem, with its line, in one run ---------------------------------------------------
@@ -395,7 +404,7 @@ def test_one_speaker_answering_most_attribution_questions_is_a_warning(tmp_path)
         f"{path}: warning: speaker 'ines-varga' answers 4 of 6 attribution questions: "
         "answering that every time scores 67%"
     ]
-    assert result.stdout == f"{path}: valid: 11 questions in 1 sections (1 warning)\n"
+    assert result.stdout.splitlines()[0] == f"{path}: valid: 11 questions in 1 sections (1 warning)"
     strict = validate(str(path), "--strict")
     assert errors_of(strict) == [
         f"{path}: speaker 'ines-varga' answers 4 of 6 attribution questions: answering that every time scores 67%"

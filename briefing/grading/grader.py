@@ -54,7 +54,7 @@ from briefing.pack import (
     option_label,
 )
 
-__all__ = ["Verdict", "grade", "figure_matches", "MAX_ANSWER"]
+__all__ = ["Verdict", "grade", "figure_matches", "same_figure", "unit_kin", "MAX_ANSWER"]
 
 # Longest answer read, in characters (stripped), unless three times the
 # question's own expected text (or longest option) is longer.
@@ -449,6 +449,36 @@ def figure_matches(question: FigureQuestion, figure: numbers.Figure | None) -> b
     if figure is None:
         return False
     return _judge(_target(question), figure, explain=False)[0]
+
+
+def same_figure(a: numbers.Figure, b: numbers.Figure) -> bool:
+    """Whether two figures read from text state the same quantity, each to its own written
+    precision: "1.89 billion yuan" and "RMB1.89bn", "a tenth" and "10%", "640 MW" and
+    "0.64 GW". A bare number stands for any unit; a direction is not compared."""
+    if a.is_range != b.is_range:
+        return False
+    unit = a.unit or b.unit
+    a_in = _convert(1.0, a.unit, unit) if a.unit else 1.0
+    b_in = _convert(1.0, b.unit, unit) if b.unit else 1.0
+    if a_in is None or b_in is None:
+        return False
+    tol = max(a.precision * a_in, b.precision * b_in)
+    if a.value is not None and b.value is not None:
+        return _close(abs(a.value) * a_in, abs(b.value) * b_in, tol)
+    if None in (a.low, a.high, b.low, b.high):
+        return False
+    assert a.low is not None and a.high is not None and b.low is not None and b.high is not None
+    return _close(abs(a.low) * a_in, abs(b.low) * b_in, tol) and _close(
+        abs(a.high) * a_in, abs(b.high) * b_in, tol
+    )
+
+
+def unit_kin(unit: str) -> str:
+    """What a unit converts with: a family's base ("MW" and "GW": watts), % and fraction together."""
+    if unit in ("%", "fraction"):
+        return "share"
+    known = _UNITS.get(unit)
+    return known.kin if known is not None else unit
 
 
 # --- grading ---------------------------------------------------------------------
