@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -21,18 +22,28 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
-from briefing import store
 from briefing.defaults import SAVES_DIR
-from briefing.engine import Session, now_utc
 from briefing.errors import SaveError
-from briefing.pack import Pack
-from briefing.records import SessionRecord
 from briefing.tui.screens.briefing import BriefingScreen
 
-# The other screens are imported once the briefing is drawn: its first frame
-# waits for nothing it does not draw (see BriefingApp.later).
+if TYPE_CHECKING:
+    from briefing.engine import Session
+    from briefing.pack import Pack
+    from briefing.records import SessionRecord
+
+# The other screens, the engine (and the grader with it) and the store are
+# imported once the briefing is drawn: its first frame waits for nothing it
+# does not draw (see BriefingApp.later).
 
 Clock = Callable[[], datetime]
+
+
+def now_utc() -> datetime:
+    """The default clock: the engine's, imported when first read, not to start."""
+    from briefing.engine import now_utc
+
+    return now_utc()
+
 
 # What a person may open at once from the briefing, prepared in this order after
 # its first frame: the module is imported in a thread, then its screen's CSS and
@@ -101,6 +112,11 @@ class BriefingApp(App[int]):
         else:
             # Reading saves waits until the briefing is on screen.
             self.later(self._offer_resume)
+        # Not before the first frame: the thread would take turns with drawing it.
+        self.call_after_refresh(self._prepare_screens)
+
+    def _prepare_screens(self) -> None:
+        """Import the screens a first key may open, in a thread (see PREPARED_SCREENS)."""
         for module in PREPARED_SCREENS:
             self.run_worker(
                 lambda module=module: importlib.import_module(module),
@@ -169,6 +185,8 @@ class BriefingApp(App[int]):
         """An unfinished quiz of this profile and pack: offer to go on with it."""
         if self.profile is None:
             return
+        from briefing import store
+
         session, unreadable, stale = store.resume_saved(self.pack, self.saves, self.profile, saver=self.save)
         for problem in unreadable:
             self.notify(problem, title="A save could not be read", severity="warning", markup=False)
@@ -199,12 +217,16 @@ class BriefingApp(App[int]):
 
     def save(self, record: SessionRecord) -> None:
         """The engine's saver: write the record; a failure is told, not fatal."""
+        from briefing import store
+
         try:
             store.save(record, self.saves)
         except SaveError as exc:
             self.notify(str(exc), title="Progress not saved", severity="error", markup=False)
 
     def discard(self, record: SessionRecord) -> None:
+        from briefing import store
+
         try:
             store.discard(self.saves, record)
         except SaveError as exc:
@@ -213,6 +235,8 @@ class BriefingApp(App[int]):
     def new_session(self, only: Iterable[str] | None = None) -> Session:
         if self.profile is None:
             raise RuntimeError("a quiz needs a profile: none is chosen yet")
+        from briefing.engine import Session
+
         self.session = Session.start(
             self.pack,
             profile=self.profile,
