@@ -50,6 +50,10 @@ def now_utc() -> datetime:
 # its widgets' default CSS are parsed in one step, so that the first `s` pushes
 # the quiz without parsing any CSS.
 PREPARED_SCREENS = ("briefing.tui.screens.quiz",)
+# Imported the same way, after the quiz: what the sections mounted after the first
+# frame need and the first did not (a section with Markdown syntax is Textual's
+# Markdown, which brings markdown-it and Pygments: a slice too long for the loop).
+PREPARED_MODULES = ("textual.widgets.markdown",)
 
 
 def _collect_garbage_from_now_on() -> None:
@@ -115,16 +119,6 @@ class BriefingApp(App[int]):
         # Not before the first frame: the thread would take turns with drawing it.
         self.call_after_refresh(self._prepare_screens)
 
-    def _prepare_screens(self) -> None:
-        """Import the screens a first key may open, in a thread (see PREPARED_SCREENS)."""
-        for module in PREPARED_SCREENS:
-            self.run_worker(
-                lambda module=module: importlib.import_module(module),
-                thread=True,
-                group="prepare",
-                description=f"import {module}",
-            )
-
     # --- work deferred past the first frame -----------------------------------------
 
     _later: deque[Callable[[], object]]
@@ -147,13 +141,32 @@ class BriefingApp(App[int]):
         if self._later:
             self.set_timer(0.005, self._run_later)
 
+    def _prepare_screens(self) -> None:
+        """Import the screens a first key may open, then the other modules, one at a time
+        in a thread (see PREPARED_SCREENS): two at once would each take twice as long."""
+        self._to_prepare = deque(PREPARED_SCREENS + PREPARED_MODULES)
+        self._prepare_next()
+
+    _to_prepare: deque[str]
+
+    def _prepare_next(self) -> None:
+        if self._to_prepare:
+            module = self._to_prepare.popleft()
+            self.run_worker(
+                lambda: importlib.import_module(module),
+                thread=True,
+                group="prepare",
+                description=f"import {module}",
+            )
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A screen's module is imported: parse its CSS on the loop, in one slice."""
         worker = event.worker
         if worker.group == "prepare" and event.state == WorkerState.SUCCESS:
-            module = worker.result
-            if module is not None:
-                self.later(lambda: self.prepare_css(module.prepares()))
+            prepares = getattr(worker.result, "prepares", None)
+            if prepares is not None:
+                self.later(lambda: self.prepare_css(prepares()))
+            self._prepare_next()
 
     def prepare_css(self, nodes: Iterable[type[Screen] | Widget]) -> None:
         """Read the CSS files of these screens and the default CSS of these widgets into
