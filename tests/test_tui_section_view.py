@@ -18,6 +18,7 @@ PLAIN = [
     "Two lines\nof one paragraph.",
     'A quote: "an even larger wave of investment", said Li.\n\nA second paragraph, 40.7% down.',
     "Words   with  runs of   spaces\n   and an indented line.\n\n\n\nafter three blank lines.",
+    "R&D expenses fell; R & D, AT&T and Q&A are text too.",
     "Numbers 1.89 and 2026, a range 2-2.5, a fraction 1/10 and a dash — all text.",
     "A long paragraph " + "that wraps over several lines of the section " * 6 + "and ends.",
 ]
@@ -31,6 +32,8 @@ NOT_PLAIN = [
     "See www.example.com or nio.com.",
     "Write to a@b.c.",
     "An entity &amp; here.",
+    "A numeric entity &#169; here.",
+    "A hex entity &#xA9; here.",
     "<b>html</b>",
     "# A heading",
     "A line\n- and a list",

@@ -25,12 +25,13 @@ if TYPE_CHECKING:
 
 # What Markdown (CommonMark with GitHub's tables, strikethrough and bare links, as
 # Textual reads it) could read as more than text: any of these and the body goes
-# to Textual's Markdown. Inline syntax, entities and HTML; a line that could open
-# a block (list, quote, heading, rule, fence, table, setext underline, indented
-# code); a hard break (trailing spaces); whitespace other than spaces and line
-# ends; anything that may be a link (a scheme, an address, a domain).
+# to Textual's Markdown. Inline syntax, HTML and entities (a bare "&", as in R&D,
+# is text); a line that could open a block (list, quote, heading, rule, fence,
+# table, setext underline, indented code); a hard break (trailing spaces);
+# whitespace other than spaces and line ends; anything that may be a link (a
+# scheme, an address, a domain).
 _NOT_PLAIN = re.compile(
-    r"""[*_`\[\]<>#|\\&~!@]"""
+    r"""[*_`\[\]<>#|\\~!@]|&(?:#|[A-Za-z0-9]+;)"""
     r"""|^[ ]*(?:[-+=>]|\d+[.)])"""
     r"""|^[ ]{4}"""
     r"""|[ ]$"""
