@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -50,10 +51,6 @@ def now_utc() -> datetime:
 # its widgets' default CSS are parsed in one step, so that the first `s` pushes
 # the quiz without parsing any CSS.
 PREPARED_SCREENS = ("briefing.tui.screens.quiz",)
-# Imported the same way, after the quiz: what the sections mounted after the first
-# frame need and the first did not (a section with Markdown syntax is Textual's
-# Markdown, which brings markdown-it and Pygments: a slice too long for the loop).
-PREPARED_MODULES = ("textual.widgets.markdown",)
 
 
 def _collect_garbage_from_now_on() -> None:
@@ -142,18 +139,10 @@ class BriefingApp(App[int]):
             self.set_timer(0.005, self._run_later)
 
     def _prepare_screens(self) -> None:
-        """Import the screens a first key may open, then the other modules, one at a time
-        in a thread (see PREPARED_SCREENS): two at once would each take twice as long."""
-        self._to_prepare = deque(PREPARED_SCREENS + PREPARED_MODULES)
-        self._prepare_next()
-
-    _to_prepare: deque[str]
-
-    def _prepare_next(self) -> None:
-        if self._to_prepare:
-            module = self._to_prepare.popleft()
+        """Import the screens a first key may open, in a thread (see PREPARED_SCREENS)."""
+        for module in PREPARED_SCREENS:
             self.run_worker(
-                lambda: importlib.import_module(module),
+                lambda module=module: importlib.import_module(module),
                 thread=True,
                 group="prepare",
                 description=f"import {module}",
@@ -163,10 +152,21 @@ class BriefingApp(App[int]):
         """A screen's module is imported: parse its CSS on the loop, in one slice."""
         worker = event.worker
         if worker.group == "prepare" and event.state == WorkerState.SUCCESS:
-            prepares = getattr(worker.result, "prepares", None)
-            if prepares is not None:
-                self.later(lambda: self.prepare_css(prepares()))
-            self._prepare_next()
+            module = worker.result
+            if module is not None:
+                self.later(lambda: self.prepare_module(module))
+
+    _prepared: set[str]
+
+    def prepare_module(self, module: ModuleType) -> None:
+        """Parse the CSS of what this module's screen shows (its `prepares()`), once; also
+        at once when that screen is opened before its turn came (`s` at the first frame),
+        or Textual would reparse the whole stylesheet for the screen's CSS file."""
+        if not hasattr(self, "_prepared"):
+            self._prepared = set()
+        if module.__name__ not in self._prepared:
+            self._prepared.add(module.__name__)
+            self.prepare_css(module.prepares())
 
     def prepare_css(self, nodes: Iterable[type[Screen] | Widget]) -> None:
         """Read the CSS files of these screens and the default CSS of these widgets into
@@ -267,9 +267,10 @@ class BriefingApp(App[int]):
         session = self.session
         if only is not None or session is None or session.finished:
             session = self.new_session(only)
-        from briefing.tui.screens.quiz import QuizScreen
+        from briefing.tui.screens import quiz
 
-        screen = QuizScreen(session)
+        self.prepare_module(quiz)
+        screen = quiz.QuizScreen(session)
         if replace:
             self.switch_screen(screen)
         else:
