@@ -4,7 +4,7 @@ Markdown draws it; any body Markdown could read as more than text goes to Markdo
 from __future__ import annotations
 
 import pytest
-from conftest import sync
+from conftest import SIZE, sync
 from textual.app import App, ComposeResult
 from textual.widgets import Markdown
 
@@ -100,3 +100,27 @@ async def test_a_plain_body_looks_as_markdown_draws_it(body, size):
 def test_the_bundled_briefing_opens_on_a_plain_section():
     """Its first section is drawn without Markdown (see the module's docstring)."""
     assert plain_paragraphs(BUNDLED.sections[0].body) is not None
+
+
+@sync
+async def test_a_deferred_section_waits_under_another_screen_and_follows_on_return(tui_pack, saves, make_app):
+    """A section whose turn comes while the quiz (or any screen) covers the briefing is
+    mounted once the briefing is shown again, not beneath the quiz while it is drawn."""
+    from textual.screen import Screen
+
+    from briefing.tui.screens.briefing import BriefingScreen
+
+    app = make_app(tui_pack, saves)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        briefing = app.screen
+        assert isinstance(briefing, BriefingScreen)
+        app.push_screen(Screen())
+        await pilot.pause()
+        briefing._unmounted = [packs.Section(id="later", title="Later", body="A section mounted late.")]
+        briefing._mount_later()  # its turn, under the other screen
+        await pilot.pause(0.1)
+        assert len(briefing.query("#section-later")) == 0
+        app.pop_screen()
+        await pilot.pause(0.3)
+        assert len(briefing.query("#section-later")) == 1

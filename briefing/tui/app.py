@@ -129,14 +129,20 @@ class BriefingApp(App[int]):
         """
         if not hasattr(self, "_later"):
             self._later = deque()
-            self.call_after_refresh(self._run_later)
         self._later.append(job)
+        if not self._later_running:  # not begun, or run dry: a job queued later still runs
+            self._later_running = True
+            self.call_after_refresh(self._run_later)
+
+    _later_running = False
 
     def _run_later(self) -> None:
         if self._later:
             self._later.popleft()()
         if self._later:
             self.set_timer(0.005, self._run_later)
+        else:
+            self._later_running = False
 
     def _prepare_screens(self) -> None:
         """Import the screens a first key may open, in a thread (see PREPARED_SCREENS)."""

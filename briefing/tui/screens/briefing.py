@@ -77,9 +77,11 @@ class BriefingScreen(Screen[None]):
             self.app.later(self._mount_later)
 
     def _mount_later(self) -> None:
-        """A deferred section, while the briefing is shown: under the quiz (`s` pressed at
-        once) it would only hold up drawing the quiz; they are queued again on return."""
-        if self.is_current:
+        """A deferred section, while the briefing is shown (a dialog over it shows it too):
+        under the quiz (`s` pressed at once) it would only hold up drawing the quiz;
+        they are queued again on return."""
+        top = self.app.screen
+        if top is self or top.is_modal:
             self._mount_next()
         else:
             self._waiting = True
