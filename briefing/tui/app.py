@@ -60,6 +60,18 @@ def _collect_garbage_from_now_on() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
+        _frozen.append(True)
+
+
+_frozen: list[bool] = []  # whether start-up was frozen (not when the app runs in tests)
+
+
+def _freeze_prepared() -> None:
+    """The modules the prepare thread imported after the first frame (the quiz, the
+    engine, the grader) live as long as the app too: frozen out of the collector's
+    passes as start-up was, or a full pass would walk them all on some answer."""
+    if _frozen:
+        gc.freeze()
 
 
 class BriefingApp(App[int]):
@@ -173,6 +185,7 @@ class BriefingApp(App[int]):
         if module.__name__ not in self._prepared:
             self._prepared.add(module.__name__)
             self.prepare_css(module.prepares())
+            _freeze_prepared()
 
     def prepare_css(self, nodes: Iterable[type[Screen] | Widget]) -> None:
         """Read the CSS files of these screens and the default CSS of these widgets into
