@@ -14,6 +14,8 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -21,18 +23,28 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
-from briefing import store
 from briefing.defaults import SAVES_DIR
-from briefing.engine import Session, now_utc
 from briefing.errors import SaveError
-from briefing.pack import Pack
-from briefing.records import SessionRecord
 from briefing.tui.screens.briefing import BriefingScreen
 
-# The other screens are imported once the briefing is drawn: its first frame
-# waits for nothing it does not draw (see BriefingApp.later).
+if TYPE_CHECKING:
+    from briefing.engine import Session
+    from briefing.pack import Pack
+    from briefing.records import SessionRecord
+
+# The other screens, the engine (and the grader with it) and the store are
+# imported once the briefing is drawn: its first frame waits for nothing it
+# does not draw (see BriefingApp.later).
 
 Clock = Callable[[], datetime]
+
+
+def now_utc() -> datetime:
+    """The default clock: the engine's, imported when first read, not to start."""
+    from briefing.engine import now_utc
+
+    return now_utc()
+
 
 # What a person may open at once from the briefing, prepared in this order after
 # its first frame: the module is imported in a thread, then its screen's CSS and
@@ -48,6 +60,18 @@ def _collect_garbage_from_now_on() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
+        _frozen.append(True)
+
+
+_frozen: list[bool] = []  # whether start-up was frozen (not when the app runs in tests)
+
+
+def _freeze_prepared() -> None:
+    """The modules the prepare thread imported after the first frame (the quiz, the
+    engine, the grader) live as long as the app too: frozen out of the collector's
+    passes as start-up was, or a full pass would walk them all on some answer."""
+    if _frozen:
+        gc.freeze()
 
 
 class BriefingApp(App[int]):
@@ -106,13 +130,8 @@ class BriefingApp(App[int]):
         else:
             # Reading saves waits until the briefing is on screen.
             self.later(self._offer_resume)
-        for module in PREPARED_SCREENS:
-            self.run_worker(
-                lambda module=module: importlib.import_module(module),
-                thread=True,
-                group="prepare",
-                description=f"import {module}",
-            )
+        # Not before the first frame: the thread would take turns with drawing it.
+        self.call_after_refresh(self._prepare_screens)
 
     # --- work deferred past the first frame -----------------------------------------
 
@@ -127,14 +146,30 @@ class BriefingApp(App[int]):
         """
         if not hasattr(self, "_later"):
             self._later = deque()
-            self.call_after_refresh(self._run_later)
         self._later.append(job)
+        if not self._later_running:  # not begun, or run dry: a job queued later still runs
+            self._later_running = True
+            self.call_after_refresh(self._run_later)
+
+    _later_running = False
 
     def _run_later(self) -> None:
         if self._later:
             self._later.popleft()()
         if self._later:
             self.set_timer(0.005, self._run_later)
+        else:
+            self._later_running = False
+
+    def _prepare_screens(self) -> None:
+        """Import the screens a first key may open, in a thread (see PREPARED_SCREENS)."""
+        for module in PREPARED_SCREENS:
+            self.run_worker(
+                lambda module=module: importlib.import_module(module),
+                thread=True,
+                group="prepare",
+                description=f"import {module}",
+            )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A screen's module is imported: parse its CSS on the loop, in one slice."""
@@ -142,7 +177,20 @@ class BriefingApp(App[int]):
         if worker.group == "prepare" and event.state == WorkerState.SUCCESS:
             module = worker.result
             if module is not None:
-                self.later(lambda: self.prepare_css(module.prepares()))
+                self.later(lambda: self.prepare_module(module))
+
+    _prepared: set[str]
+
+    def prepare_module(self, module: ModuleType) -> None:
+        """Parse the CSS of what this module's screen shows (its `prepares()`), once; also
+        at once when that screen is opened before its turn came (`s` at the first frame),
+        or Textual would reparse the whole stylesheet for the screen's CSS file."""
+        if not hasattr(self, "_prepared"):
+            self._prepared = set()
+        if module.__name__ not in self._prepared:
+            self._prepared.add(module.__name__)
+            self.prepare_css(module.prepares())
+            _freeze_prepared()
 
     def prepare_css(self, nodes: Iterable[type[Screen] | Widget]) -> None:
         """Read the CSS files of these screens and the default CSS of these widgets into
@@ -174,6 +222,8 @@ class BriefingApp(App[int]):
         """An unfinished quiz of this profile and pack: offer to go on with it."""
         if self.profile is None:
             return
+        from briefing import store
+
         session, unreadable, stale = store.resume_saved(self.pack, self.saves, self.profile, saver=self.save)
         for problem in unreadable:
             self.notify(problem, title="A save could not be read", severity="warning", markup=False)
@@ -204,12 +254,16 @@ class BriefingApp(App[int]):
 
     def save(self, record: SessionRecord) -> None:
         """The engine's saver: write the record; a failure is told, not fatal."""
+        from briefing import store
+
         try:
             store.save(record, self.saves)
         except SaveError as exc:
             self.notify(str(exc), title="Progress not saved", severity="error", markup=False)
 
     def discard(self, record: SessionRecord) -> None:
+        from briefing import store
+
         try:
             store.discard(self.saves, record)
         except SaveError as exc:
@@ -221,6 +275,8 @@ class BriefingApp(App[int]):
         """A new quiz of the pack (or `only` these questions, or one `section`'s), at most `limit`."""
         if self.profile is None:
             raise RuntimeError("a quiz needs a profile: none is chosen yet")
+        from briefing.engine import Session
+
         self.drafts.clear()
         self.session = Session.start(
             self.pack,
@@ -254,9 +310,10 @@ class BriefingApp(App[int]):
                 session = self.new_session(only)
             else:
                 session = self.new_session(section=self.section, limit=self.limit)
-        from briefing.tui.screens.quiz import QuizScreen
+        from briefing.tui.screens import quiz
 
-        screen = QuizScreen(session)
+        self.prepare_module(quiz)
+        screen = quiz.QuizScreen(session)
         if replace:
             self.switch_screen(screen)
         else:

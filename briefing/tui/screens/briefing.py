@@ -73,8 +73,23 @@ class BriefingScreen(Screen[None]):
         # The sections below the first, after the first frame and one a turn, so a key
         # pressed meanwhile waits for one section at most (see BriefingApp.later).
         self._unmounted = list(self.app.pack.sections[1:])
+        self._queue_sections()
+
+    def _queue_sections(self) -> None:
         for _ in self._unmounted:
-            self.app.later(self._mount_next)
+            self.app.later(self._mount_later)
+
+    def _mount_later(self) -> None:
+        """A deferred section, while the briefing is shown (a dialog over it shows it too):
+        under the quiz (`s` pressed at once) it would only hold up drawing the quiz;
+        they are queued again on return."""
+        top = self.app.screen
+        if top is self or top.is_modal:
+            self._mount_next()
+        else:
+            self._waiting = True
+
+    _waiting = False
 
     def _mount_next(self, upto: str | None = None) -> AwaitMount | None:
         """Mount the next section not yet mounted; or every one up to section `upto`."""
@@ -90,6 +105,9 @@ class BriefingScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.refresh_state()
+        if self._waiting:
+            self._waiting = False
+            self._queue_sections()
 
     def refresh_state(self) -> None:
         """Show the profile, and whether "start" continues a quiz in progress."""
