@@ -102,6 +102,13 @@ def _dated_or_trivial(fig: numbers.Figure) -> bool:
     return not fig.unit and (value <= 1 or (1900 <= value <= 2100 and float(value).is_integer()))
 
 
+def as_written(fig: numbers.Figure, text: str) -> str:
+    """The figure as `text` writes it ("480 MW"), not as it was read ("480 mw")."""
+    words = [re.escape(w) for w in fig.text.split()]
+    found = re.search(r"\s+".join(words), text, re.IGNORECASE) if words else None
+    return " ".join(found.group().split()) if found else fig.text
+
+
 def _figures(pack: Pack, source: str, label: str) -> list[Problem]:
     """Each figure a section states must be stated in the source, in some written form."""
     index = _Index(numbers.find_all(source))
@@ -112,7 +119,7 @@ def _figures(pack: Pack, source: str, label: str) -> list[Problem]:
             if fig.text in seen or _dated_or_trivial(fig) or index.has(fig):
                 continue
             seen.add(fig.text)
-            message = f"{fig.text} is not stated in the source in any written form"
+            message = f"{as_written(fig, s.body)} is not stated in the source in any written form"
             problems.append(
                 Problem(label, f"section {s.id!r}", "body", message, at=("sections", s.id, "body"))
             )
@@ -180,7 +187,7 @@ def _unasked_figures(pack: Pack, source: str, label: str) -> list[Problem]:
                 label,
                 None,
                 None,
-                f"coverage: the source states {fig.text} and no question asks it",
+                f"coverage: the source states {as_written(fig, source)} and no question asks it",
                 warning=True,
             )
         )

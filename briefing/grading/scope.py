@@ -145,6 +145,7 @@ _AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("at most", re.compile(r"^ ?(?:or less|or fewer|or below|at most|at the most|tops)\b")),
     ("about", re.compile(r"^ ?(?:or so|give or take|more or less|roughly|or thereabouts)\b")),
 )
+_DIGIT = re.compile(r"\d")
 # How far before the figure a bound may stand: "passed the 600,000 mark", "well over 600k".
 _BEFORE_CHARS = 32
 
@@ -199,6 +200,8 @@ def _bound(norm: str, figure: str) -> str | None:
     nearest, where = None, (-1, 0)
     for name, pattern in _BOUNDS:
         for hit in pattern.finditer(before):
+            if _DIGIT.search(before, hit.end()):
+                continue  # "pass 1 GW by 2027": the bound is the nearer figure's
             if (hit.end(), -hit.start()) > where:
                 nearest, where = name, (hit.end(), -hit.start())
     return nearest
