@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -25,10 +26,12 @@ from briefing import store
 from briefing.defaults import SAVES_DIR
 from briefing.engine import Session, now_utc
 from briefing.errors import SaveError
-from briefing.library import Entry
 from briefing.pack import Pack
 from briefing.records import SessionRecord
 from briefing.tui.screens.briefing import BriefingScreen
+
+if TYPE_CHECKING:
+    from briefing.library import Entry
 
 # The other screens are imported once the briefing is drawn: its first frame
 # waits for nothing it does not draw (see BriefingApp.later).
