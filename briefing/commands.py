@@ -338,13 +338,7 @@ def packs_list(args: argparse.Namespace) -> int:
     rows = []
     for entry in entries:
         info = entry.pack.pack
-        done = stats_mod.compute(sessions, entry.pack).sessions_list
-        last = (
-            f"{stats_mod.percent_text(done[-1].percent)} {'pass' if done[-1].passed else 'fail'}"
-            f" {stats_mod.when_text(done[-1].started_at)[:10]}"
-            if done
-            else "-"
-        )
+        last = stats_mod.last_result_text(stats_mod.compute(sessions, entry.pack).sessions_list)
         rows.append(
             {
                 "id": info.id,

@@ -228,6 +228,16 @@ def session_row(s: SessionSummary) -> tuple[str, str, str, str, str, str, str]:
     )
 
 
+def last_result_text(done: Sequence[SessionSummary]) -> str:
+    """The latest of these finished sessions as "75.0% pass 2026-01-05"; "-" when there is none."""
+    if not done:
+        return "-"
+    last = done[-1]
+    return (
+        f"{percent_text(last.percent)} {'pass' if last.passed else 'fail'} {when_text(last.started_at)[:10]}"
+    )
+
+
 def percent_text(value: float | None) -> str:
     """92.0 -> "92.0%"; "-" when there is none."""
     return "-" if value is None else f"{value:.1f}%"

@@ -14,7 +14,7 @@ Fixtures (ask for them by name):
 Plain helpers and data (import them: `from conftest import give, RIGHT`; nothing imports a test module):
     ROOT, SMALL_PACK, BUNDLED_PACK, PACK_TOML, GRADER_PACK_DATA, figure_question, RIGHT, WRONG, SIZE,
     write_pack, build_app, Clock, sync, give, next_question, quit_midway, wait_for_screen, current_id,
-    static_text, visible_text, saved_records.
+    static_text, visible_text, saved_records, save_quiz, TYPED_RIGHT, TYPED_WRONG.
 """
 
 from __future__ import annotations
@@ -203,6 +203,9 @@ WRONG = {
     "platforms": "Cedar, Banyan",
 }
 SIZE = (80, 24)  # the terminal of the pilot tests
+# As handed to the engine (no UI between): an option's text, true/false words.
+TYPED_RIGHT = {**RIGHT, "which-growth": "92%", "rd-up": "false"}
+TYPED_WRONG = {**WRONG, "which-growth": "40.7%", "rd-up": "true"}
 
 
 @pytest.fixture(scope="session")
@@ -316,6 +319,25 @@ def visible_text(app) -> str:
     return "\n".join(
         "".join(row.get(c, " ") for c in range(max(row) + 1)).rstrip() for _, row in sorted(rows.items())
     )
+
+
+def save_quiz(pack, saves, *, profile="ana", wrong=(), when=START, seed=0, answers=None):
+    """A finished full quiz of `pack` saved as the UI saves one, through the engine and the
+    store: every question right (TYPED_RIGHT, or `answers`) except those in `wrong`."""
+    from briefing import store
+    from briefing.engine import Session
+
+    right = answers if answers is not None else TYPED_RIGHT
+    session = Session.start(pack, profile=profile, seed=seed, mode="tui", now=when)
+    while not session.done:
+        qid = session.current.id
+        if qid in wrong:
+            session.answer(TYPED_WRONG.get(qid, "nothing like it"), now=when)
+        else:
+            session.answer(right[qid], now=when)
+    session.finish(now=when + timedelta(minutes=3))
+    store.save(session.record, saves)
+    return session
 
 
 def saved_records(saves: Path, profile: str = "ana") -> list[dict]:

@@ -220,3 +220,76 @@ def test_resume_dialog_asks_before_discarding(tmp_path, snap_compare, make_app):
 
 def test_start_dialog(app, snap_compare):
     assert snap_compare(app, press=["down", "o", "5"], terminal_size=SIZE)
+
+
+def _three_days(pack, saves):
+    """Three full quizzes on three days in a row up to the app's clock, two with misses."""
+    from conftest import START, save_quiz
+
+    for n, wrong in enumerate((["unop-qoq", "rd-up", "who-tenth", "platforms"], ["unop-qoq"], [])):
+        save_quiz(pack, saves, wrong=wrong, when=START - timedelta(days=2 - n, hours=1), seed=n)
+
+
+def test_progress_empty(app, snap_compare):
+    assert snap_compare(app, press=["p"], terminal_size=SIZE)
+
+
+def test_progress(tmp_path, snap_compare, make_app):
+    pack = packs.load(write_pack(tmp_path))
+    saves = tmp_path / "saves"
+    _three_days(pack, saves)
+    assert snap_compare(make_app(pack, saves), press=["h", "p"], terminal_size=SIZE)
+
+
+def test_team_empty(tmp_path, snap_compare, make_app, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the title names the saves folder: a path that does not vary
+    app = make_app(packs.load(write_pack(tmp_path)), "saves")
+    assert snap_compare(app, press=["h", "t"], terminal_size=SIZE)
+
+
+def test_team(tmp_path, snap_compare, make_app, monkeypatch):
+    from conftest import save_quiz
+
+    monkeypatch.chdir(tmp_path)
+    pack = packs.load(write_pack(tmp_path))
+    _three_days(pack, tmp_path / "saves")
+    save_quiz(pack, tmp_path / "saves", profile="bo", wrong=["unop-qoq", "rd-up", "who-tenth", "platforms"])
+    assert snap_compare(make_app(pack, "saves"), press=["h", "t"], terminal_size=SIZE)
+
+
+def _shelf(tmp_path, monkeypatch):
+    """A folder of two packs and a broken one, named by a path that does not vary."""
+    import shutil
+
+    from conftest import SMALL_PACK
+
+    from briefing import library
+    from briefing.tui.app import BriefingApp
+
+    monkeypatch.chdir(tmp_path)
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    write_pack(shelf)
+    shutil.copy(SMALL_PACK, shelf / "small.toml")
+    (shelf / "broken.toml").write_text('[pack]\nid = "broken"\n', encoding="utf-8")
+    entries, notes = library.find("shelf")
+
+    def make(saves="saves"):
+        from conftest import Clock
+
+        return BriefingApp(
+            None, library=entries, library_notes=notes, profile="ana", saves=saves, clock=Clock()
+        )
+
+    return entries, make
+
+
+def test_pack_picker(tmp_path, snap_compare, monkeypatch):
+    _, make = _shelf(tmp_path, monkeypatch)
+    assert snap_compare(make(), terminal_size=SIZE)
+
+
+def test_pack_picker_with_results(tmp_path, snap_compare, monkeypatch):
+    entries, make = _shelf(tmp_path, monkeypatch)
+    _three_days(next(e.pack for e in entries if e.pack.pack.id == "tui-test"), tmp_path / "saves")
+    assert snap_compare(make(), press=["down"], terminal_size=SIZE)

@@ -123,12 +123,16 @@ def mastery(
     return out
 
 
+def study_days(sessions: Sequence[SessionLike]) -> list[date]:
+    """The UTC days on which any answer was given, oldest first: what a streak counts."""
+    return [_EPOCH_DAY + timedelta(days=n) for n in sorted({at // _DAY_US for _, at in _times(sessions)})]
+
+
 def streak(sessions: Sequence[SessionLike], now: datetime) -> Streak:
-    day_numbers = {at // _DAY_US for _, at in _times(sessions)}
-    days = {_EPOCH_DAY + timedelta(days=n) for n in day_numbers}
+    ordered = study_days(sessions)
+    days = set(ordered)
     if not days:
         return Streak(current=0, longest=0, days_studied=0, last_day=None)
-    ordered = sorted(days)
     longest = run = 1
     for before, after in zip(ordered, ordered[1:], strict=False):
         run = run + 1 if after - before == timedelta(days=1) else 1

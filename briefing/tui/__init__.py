@@ -19,13 +19,20 @@ def run_app(args: argparse.Namespace) -> int:
     from briefing import library, store
     from briefing.defaults import saves_dir
 
-    pack = library.load_one(getattr(args, "pack", None))
+    where = getattr(args, "pack", None)
+    entries, notes = library.find(where) if where is not None and Path(where).is_dir() else ([], [])
+    # A folder of several packs opens on the picker; one pack (or none: its error) as before.
+    pack = None if len(entries) > 1 else entries[0].pack if entries else library.load_one(where)
     profile = getattr(args, "profile", None)
     if profile is not None:
         profile = store.check_profile(profile)
     saves = Path(getattr(args, "saves", None) or saves_dir())
     section = getattr(args, "section", None)
-    if section is not None:  # the engine (and the grader) only when a section is named
+    if section is not None and pack is None:
+        from briefing.errors import UsageError
+
+        raise UsageError(f"briefing: --section needs one pack: {where} holds {len(entries)}: name one")
+    if section is not None and pack is not None:  # the engine (and the grader) only when a section is named
         from briefing.engine import questions_of_section
         from briefing.errors import UsageError
 
@@ -39,6 +46,8 @@ def run_app(args: argparse.Namespace) -> int:
 
     app = BriefingApp(
         pack,
+        library=entries,
+        library_notes=notes,
         profile=profile,
         saves=saves,
         seed=getattr(args, "seed", None),

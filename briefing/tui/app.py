@@ -11,7 +11,7 @@ import gc
 import importlib
 import inspect
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import ModuleType
@@ -29,6 +29,7 @@ from briefing.tui.screens.briefing import BriefingScreen
 
 if TYPE_CHECKING:
     from briefing.engine import Session
+    from briefing.library import Entry
     from briefing.pack import Pack
     from briefing.records import SessionRecord
 
@@ -92,8 +93,10 @@ class BriefingApp(App[int]):
 
     def __init__(
         self,
-        pack: Pack,
+        pack: Pack | None,
         *,
+        library: Sequence[Entry] = (),
+        library_notes: Sequence[str] = (),
         profile: str | None = None,
         saves: str | Path = SAVES_DIR,
         seed: int | None = None,
@@ -102,7 +105,10 @@ class BriefingApp(App[int]):
         clock: Clock = now_utc,
     ) -> None:
         super().__init__()
-        self.pack = pack
+        # None: `library` holds several packs and the UI opens on the picker (open_pack).
+        self._pack = pack
+        self.library = list(library)
+        self.library_notes = list(library_notes)  # files in the folder that are not valid packs
         self.profile = profile
         self.saves = Path(saves)
         self.seed = seed
@@ -115,10 +121,30 @@ class BriefingApp(App[int]):
         self.drafts: dict[str, str] = {}
         self.theme = "textual-dark"
 
+    @property
+    def pack(self) -> Pack:
+        """The pack being read; the screens that use it open only once one is chosen."""
+        if self._pack is None:
+            raise RuntimeError("no pack is chosen yet: the picker is open")
+        return self._pack
+
+    def open_pack(self, pack: Pack) -> None:
+        """The picker's choice: its briefing, over the picker (Escape comes back)."""
+        self._pack = pack
+        self.session = None
+        self.drafts.clear()
+        self.push_screen(BriefingScreen())
+        self.later(self._offer_resume)
+
     # --- start-up ----------------------------------------------------------------
 
-    def get_default_screen(self) -> BriefingScreen:
-        """The briefing is the bottom screen: the first frame draws it, not a blank one."""
+    def get_default_screen(self) -> Screen:
+        """The briefing is the bottom screen: the first frame draws it, not a blank one
+        (the picker, when --pack named a folder of several packs)."""
+        if self._pack is None:
+            from briefing.tui.screens.picker import PickerScreen
+
+            return PickerScreen()
         return BriefingScreen()
 
     def on_mount(self) -> None:
@@ -220,7 +246,7 @@ class BriefingApp(App[int]):
 
     def _offer_resume(self) -> None:
         """An unfinished quiz of this profile and pack: offer to go on with it."""
-        if self.profile is None:
+        if self.profile is None or self._pack is None:
             return
         from briefing import store
 
@@ -340,8 +366,28 @@ class BriefingApp(App[int]):
     def action_history(self) -> None:
         from briefing.tui.screens.history import HistoryScreen
 
-        if not isinstance(self.screen, HistoryScreen):
-            self.push_screen(HistoryScreen())
+        self._open_or_return(HistoryScreen)
+
+    def action_progress(self) -> None:
+        from briefing.tui.screens.progress import ProgressScreen
+
+        self._open_or_return(ProgressScreen)
+
+    def action_team(self) -> None:
+        from briefing.tui.screens.team import TeamScreen
+
+        self._open_or_return(TeamScreen)
+
+    def _open_or_return(self, screen_type: type[Screen]) -> None:
+        """Open a screen over this one; when the one just below is of that type (history
+        and progress open each other), go back to it rather than pile up another."""
+        if isinstance(self.screen, screen_type):
+            return
+        stack = self.screen_stack
+        if len(stack) > 1 and isinstance(stack[-2], screen_type):
+            self.pop_screen()
+        else:
+            self.push_screen(screen_type())
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"

@@ -36,6 +36,9 @@ class BriefingScreen(Screen[None]):
         Binding("o", "choose", "Pick the questions", show=False),
         Binding("k", "key_figures", "Key figures"),
         Binding("h", "app.history", "History"),
+        Binding("p", "app.progress", "Progress", show=False),
+        # Only when --pack named a folder of several: back to the pack picker.
+        Binding("escape", "packs", "Packs"),  # "Back to the packs" does not fit the footer,
     ]
     HELP = "The arrows and Enter in the contents jump to a section."
 
@@ -132,6 +135,8 @@ class BriefingScreen(Screen[None]):
             return not self._continues()
         if action == "continue":
             return self._continues()
+        if action == "packs":
+            return len(self.app.screen_stack) > 1 and bool(self.app.library)
         return True
 
     # --- table of contents ---------------------------------------------------------
@@ -191,6 +196,9 @@ class BriefingScreen(Screen[None]):
                 app.open_quiz(chosen=(choice.section, choice.limit))
 
         app.push_screen(StartScreen(here, app.limit, in_progress), chosen)
+
+    def action_packs(self) -> None:
+        self.app.pop_screen()
 
     def action_key_figures(self) -> None:
         from briefing.excerpts import key_figures

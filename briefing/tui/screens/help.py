@@ -21,8 +21,11 @@ from briefing.tui.screens.briefing import BriefingScreen
 from briefing.tui.screens.history import HistoryScreen
 from briefing.tui.screens.key_figures import KeyFiguresScreen
 from briefing.tui.screens.peek import PeekScreen
+from briefing.tui.screens.picker import PickerScreen
+from briefing.tui.screens.progress import ProgressScreen
 from briefing.tui.screens.quiz import QuizScreen
 from briefing.tui.screens.results import ResultsScreen
+from briefing.tui.screens.team import TeamScreen
 
 Row = tuple[str, str]  # keys as shown, what they do
 
@@ -57,7 +60,10 @@ def groups(app: App) -> list[tuple[str, type[DOMNode]]]:
         ("Peek at the briefing", PeekScreen),
         ("Results", ResultsScreen),
         ("History", HistoryScreen),
+        ("Progress", ProgressScreen),
+        ("Team", TeamScreen),
         ("Key figures", KeyFiguresScreen),
+        ("Pack picker", PickerScreen),
     ]
 
 

@@ -25,7 +25,11 @@ class HistoryScreen(Screen[None]):
     CSS_PATH = "history.tcss"
     app: BriefingApp
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("p", "app.progress", "Progress"),
+        Binding("t", "app.team", "Team"),
+    ]
 
     def compose(self) -> ComposeResult:
         app = self.app
