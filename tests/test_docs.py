@@ -45,3 +45,23 @@ def test_the_rule_homes_the_readme_names_exist():
     homes = README.split("Where each rule lives, once:", 1)[1].split("**Adding", 1)[0]
     for path in re.findall(r"`([a-z_/]+\.py)`", homes):
         assert (ROOT / "briefing" / path).exists(), path
+
+
+def test_the_pack_that_writing_a_pack_walks_through_is_valid_against_its_article(tmp_path, capsys):
+    """The README's walk-through is a real pack: its parts, joined, validate against its article."""
+    from briefing.cli import main
+
+    walk = README.split("## Writing a pack", 1)[1].split("\n## ", 1)[0]
+    article = re.search(r"```text\n(.*?)```", walk, re.S)
+    assert article is not None
+    parts = re.findall(r"```toml\n(.*?)```", walk, re.S)
+    assert len(parts) == 5
+    (tmp_path / "brisa.txt").write_text(article.group(1), encoding="utf-8")
+    pack = tmp_path / "brisa.toml"
+    pack.write_text("\n".join(parts), encoding="utf-8")
+    assert main(["validate", str(pack), "--source", str(tmp_path / "brisa.txt")]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith(f"{pack}: valid: 11 questions in 3 sections")
+    assert all(": warning: coverage: " in line for line in err.splitlines())  # what it leaves unasked
+    kinds = set(re.findall(r'^kind = "(\w+)"', "\n".join(parts), re.M))
+    assert kinds >= {"figure", "attribution", "choice", "truefalse", "list", "organisation"}
