@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import replace
 
 from briefing.checks import quote_form, straight
 from briefing.errors import Problem
 from briefing.grading import names, numbers
-from briefing.grading.grader import same_figure, unit_kin
+from briefing.grading.grader import in_kin, same_figure, unit_kin
 from briefing.pack import Pack
 
 __all__ = ["check", "coverage"]
@@ -49,33 +50,77 @@ def _quotes(pack: Pack, source: str, label: str) -> list[Problem]:
 
 
 class _Index:
-    """Figures by what their unit converts with and their order of magnitude: a figure is
-    compared only with its near neighbours, so a long source and a big pack stay fast."""
+    """Figures sorted by size, grouped by what their unit converts with and by the order
+    of their precision: a figure is compared only with those within reach of its size,
+    so a long source and a big pack stay fast. A bare number ("640") stands for any unit
+    and is compared by the number itself."""
 
     def __init__(self, figures: list[numbers.Figure]) -> None:
-        self.buckets: dict[tuple[str, int], list[numbers.Figure]] = defaultdict(list)
+        self.kinned: dict[tuple, list[tuple[float, float, numbers.Figure]]] = defaultdict(list)
+        self.raw: dict[tuple, list[tuple[float, float, numbers.Figure]]] = defaultdict(list)
+        self.bare: dict[tuple, list[tuple[float, float, numbers.Figure]]] = defaultdict(list)
         for fig in figures:
-            self.buckets[self._key(fig)].append(fig)
-
-    @staticmethod
-    def _key(fig: numbers.Figure) -> tuple[str, int]:
-        size = abs(fig.value if fig.value is not None else fig.high or 0.0)
-        return unit_kin(fig.unit), math.floor(math.log10(size)) if size else -99
+            size, precision = in_kin(fig)
+            raw, raw_precision = _raw(fig)
+            self.raw[(fig.is_range, _order(raw_precision))].append((raw, raw_precision, fig))
+            if fig.unit:
+                key = (unit_kin(fig.unit), fig.is_range, _order(precision))
+                self.kinned[key].append((size, precision, fig))
+            else:
+                self.bare[(fig.is_range, _order(raw_precision))].append((raw, raw_precision, fig))
+        # A figure written as the index has it, to the letter, is there: most are.
+        self.written = {(fig.text, fig.unit, fig.is_range) for fig in figures}
+        self.tables = {
+            name: {key: _Sorted(entries) for key, entries in table.items()}
+            for name, table in (("kinned", self.kinned), ("raw", self.raw), ("bare", self.bare))
+        }
 
     def has(self, fig: numbers.Figure) -> bool:
         """Whether the index holds `fig` in some written form: "ten times as much" restates
         "a tenth of", so a multiple and its reciprocal share are one fact."""
+        if (fig.text, fig.unit, fig.is_range) in self.written:
+            return True
         return self._holds(fig) or any(self._holds(turned) for turned in _reciprocal(fig))
 
     def _holds(self, fig: numbers.Figure) -> bool:
-        kin, order = self._key(fig)
-        kins = {kin, ""} if kin else set(k for k, _ in self.buckets)
-        return any(
-            same_figure(fig, other)
-            for k in kins
-            for o in (order - 1, order, order + 1)
-            for other in self.buckets.get((k, o), ())
-        )
+        raw, raw_precision = _raw(fig)
+        if not fig.unit:  # a bare number: any figure of that number, whatever its unit
+            return self._near("raw", lambda key: key[0] == fig.is_range, raw, raw_precision, fig)
+        kin = unit_kin(fig.unit)
+        size, precision = in_kin(fig)
+        return self._near(
+            "kinned", lambda key: key[0] == kin and key[1] == fig.is_range, size, precision, fig
+        ) or self._near("bare", lambda key: key[0] == fig.is_range, raw, raw_precision, fig)
+
+    def _near(self, table: str, wanted, size: float, precision: float, fig: numbers.Figure) -> bool:
+        for key, group in self.tables[table].items():
+            if wanted(key) and any(same_figure(fig, other) for other in group.around(size, precision)):
+                return True
+        return False
+
+
+class _Sorted:
+    """(size, precision, figure) sorted by size, with the largest precision among them:
+    two figures are the same only within the larger of their precisions."""
+
+    def __init__(self, entries: list[tuple[float, float, numbers.Figure]]) -> None:
+        entries.sort(key=lambda e: e[0])
+        self.sizes = [e[0] for e in entries]
+        self.figures = [e[2] for e in entries]
+        self.slack = max(e[1] for e in entries)
+
+    def around(self, size: float, precision: float) -> list[numbers.Figure]:
+        reach = 1.01 * max(precision, self.slack) + 1e-9 * size  # then checked by same_figure
+        return self.figures[bisect_left(self.sizes, size - reach) : bisect_right(self.sizes, size + reach)]
+
+
+def _raw(fig: numbers.Figure) -> tuple[float, float]:
+    size = fig.value if fig.value is not None else fig.low
+    return abs(size or 0.0), fig.precision
+
+
+def _order(precision: float) -> int:
+    return math.floor(math.log10(precision)) if precision > 0 else -99
 
 
 def _reciprocal(fig: numbers.Figure) -> list[numbers.Figure]:
@@ -148,6 +193,15 @@ def coverage(pack: Pack, source: str, label: str) -> list[Problem]:
     return _unasked_figures(pack, source, label) + _unasked_speakers(pack, source, label)
 
 
+def _range_ends(figures: list[numbers.Figure]) -> set[str]:
+    """The texts of the figures a range is made of ("2 billion" of "2 billion to 2.5 billion")."""
+    ends: set[str] = set()
+    for i, fig in enumerate(figures):
+        if fig.is_range:  # numbers.find_all gives a range, then its two ends
+            ends.update(f.text for f in figures[i + 1 : i + 3] if not f.is_range and f.text in fig.text)
+    return ends
+
+
 def _telling(fig: numbers.Figure) -> bool:
     """A figure worth asking: one with a unit, a scale, a share or a multiple, or a large
     count; not a bare small number or a year ("two upgrades", "in 2025")."""
@@ -175,9 +229,9 @@ def _unasked_figures(pack: Pack, source: str, label: str) -> list[Problem]:
     out: list[Problem] = []
     seen: set[str] = set()
     figures = numbers.find_all(source)
-    ranges = [f.text for f in figures if f.is_range]
+    ends = _range_ends(figures)
     for fig in figures:
-        if not _telling(fig) or fig.text in seen or (not fig.is_range and any(fig.text in r for r in ranges)):
+        if not _telling(fig) or fig.text in seen or (not fig.is_range and fig.text in ends):
             continue  # once each; a range's ends are the range
         seen.add(fig.text)
         if asked.has(fig):

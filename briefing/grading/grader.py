@@ -54,7 +54,7 @@ from briefing.pack import (
     option_label,
 )
 
-__all__ = ["Verdict", "grade", "figure_matches", "same_figure", "unit_kin", "MAX_ANSWER"]
+__all__ = ["Verdict", "grade", "figure_matches", "same_figure", "unit_kin", "in_kin", "MAX_ANSWER"]
 
 # Longest answer read, in characters (stripped), unless three times the
 # question's own expected text (or longest option) is longer.
@@ -479,6 +479,18 @@ def unit_kin(unit: str) -> str:
         return "share"
     known = _UNITS.get(unit)
     return known.kin if known is not None else unit
+
+
+def in_kin(fig: numbers.Figure) -> tuple[float, float]:
+    """(size, precision) of a figure in its kin's base unit (unit_kin): 640 MW and 0.64 GW
+    meet; for a range, of its low end. For sorting figures to compare near neighbours only."""
+    if fig.unit == "%":
+        factor = 0.01
+    else:
+        known = _UNITS.get(fig.unit)
+        factor = known.factor if known is not None and known.family else 1.0
+    size = fig.value if fig.value is not None else fig.low
+    return abs(size or 0.0) * factor, fig.precision * factor
 
 
 # --- grading ---------------------------------------------------------------------
