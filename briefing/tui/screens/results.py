@@ -104,7 +104,7 @@ class ResultsScreen(Screen[None]):
 
     BINDINGS = [
         Binding("r", "retry", "Retry missed"),
-        Binding("w", "drill", "Drill mistakes"),
+        Binding("w", "drill", "Drill my mistakes", show=False),  # on its button: the footer is full
         Binding("h", "app.history", "History"),
         Binding("escape", "app.pop_screen", "Briefing"),
     ]
