@@ -294,7 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     review = sub.add_parser(
         "review",
-        help="spaced review: what is due, most overdue first, then new questions (--headless)",
+        help="spaced review: what is due, most overdue first, then new questions (the UI, or --headless)",
         description="Review with spaced repetition (fsrs): the questions due, most overdue first, then "
         "questions never answered, up to --new a day. The schedule is rebuilt from every answer saved "
         "(quizzes and reviews). With --weakest: the questions this profile misses most. Answers, "
