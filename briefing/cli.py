@@ -304,7 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     review = sub.add_parser(
         "review",
-        help="spaced review: what is due, most overdue first, then new questions (--headless)",
+        help="spaced review: what is due, most overdue first, then new questions (the UI, or --headless)",
         description="Review with spaced repetition (fsrs): the questions due, most overdue first, then "
         "questions never answered, up to --new a day. The schedule is rebuilt from every answer saved "
         "(quizzes and reviews). With --weakest: the questions this profile misses most. Answers, "
@@ -459,23 +459,26 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return export(args)
     if command == "review":
-        if not args.headless:
-            raise UsageError("briefing review: the review screen is not in the UI yet: use --headless")
-        if args.weakest and args.limit is None:
-            args.limit = defaults.WEAKEST_REVIEW
-        from briefing.headless import run_review
+        if args.headless:
+            if args.weakest and args.limit is None:  # the UI's drill has the same default
+                args.limit = defaults.WEAKEST_REVIEW
+            from briefing.headless import run_review
 
-        return run_review(args)
+            return run_review(args)
     if command == "quiz" and args.headless:
         from briefing.headless import run
 
         return run(args)
-    if command == "quiz":
-        for flag in ("answers", "output", "resume"):
-            if getattr(args, flag):
-                raise UsageError(f"briefing quiz: --{flag} needs --headless")
+    if command in ("quiz", "review"):
+        # --no-save is for a script's review; the UI saves every answer, as its quiz does.
+        flags = ("answers", "output", "resume") + (("no_save",) if command == "review" else ())
+        for flag in flags:
+            if getattr(args, flag, None):
+                option = flag.replace("_", "-")
+                raise UsageError(f"briefing {command}: --{option} needs --headless")
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UsageError("briefing: the UI needs a terminal; in a script use 'briefing quiz --headless'")
+        script = "review" if command == "review" else "quiz"
+        raise UsageError(f"briefing: the UI needs a terminal; in a script use 'briefing {script} --headless'")
     from briefing.tui import run_app
 
     return run_app(args)

@@ -99,7 +99,8 @@ async def test_quiz_right_wrong_skipped_then_results_history_and_retry(tui_pack,
         assert answers["which-growth"]["given"] == "40.7%"  # the option's text, not its number
         assert answers["rd-up"]["skipped"] and answers["rd-up"]["given"] == ""
         assert answers["platforms"]["correct"]
-        assert record["started_at"] == "2026-01-05T09:00:07Z"  # the app's clock, not the wall clock
+        # The app's clock, not the wall clock (its first reading, :07, dated the due counts).
+        assert record["started_at"] == "2026-01-05T09:00:14Z"
         assert record["finished_at"] > record["started_at"]
 
         # The finished session counts in `briefing stats`, read by the same code.

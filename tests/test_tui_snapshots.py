@@ -28,6 +28,32 @@ def app(tmp_path, make_app):
     return make_app(packs.load(write_pack(tmp_path)), tmp_path / "saves", seed=7)
 
 
+async def counted(pilot):
+    """Wait until the briefing shows what is due: a worker counts it after the first frame."""
+    from textual.css.query import NoMatches
+
+    for _ in range(100):
+        try:
+            if str(pilot.app.screen_stack[0].query_one("#due-counts").render()):
+                return
+        except NoMatches:  # not composed yet
+            pass
+        await pilot.pause(0.02)
+    raise AssertionError("the briefing never showed what is due")
+
+
+def counted_then(*keys: str):
+    """A run_before: once the due counts are shown, press `keys`."""
+
+    async def run_before(pilot):
+        await counted(pilot)
+        if keys:
+            await pilot.press(*keys)
+            await pilot.pause()
+
+    return run_before
+
+
 async def start(pilot):
     await pilot.press("s")
     await pilot.pause()
@@ -44,15 +70,15 @@ async def skip_to(pilot, question_id: str):
 
 
 def test_briefing(app, snap_compare):
-    assert snap_compare(app, terminal_size=SIZE)
+    assert snap_compare(app, terminal_size=SIZE, run_before=counted_then())
 
 
 def test_briefing_second_section(app, snap_compare):
-    assert snap_compare(app, press=["down", "enter"], terminal_size=SIZE)
+    assert snap_compare(app, terminal_size=SIZE, run_before=counted_then("down", "enter"))
 
 
 def test_key_figures(app, snap_compare):
-    assert snap_compare(app, press=["k"], terminal_size=SIZE)
+    assert snap_compare(app, terminal_size=SIZE, run_before=counted_then("k"))
 
 
 def test_quiz_typed_question(app, snap_compare):
@@ -145,11 +171,11 @@ def test_history_empty(app, snap_compare):
 
 
 def test_help(app, snap_compare):
-    assert snap_compare(app, press=["f1"], terminal_size=SIZE)
+    assert snap_compare(app, terminal_size=SIZE, run_before=counted_then("f1"))
 
 
 def test_light_theme(app, snap_compare):
-    assert snap_compare(app, press=["ctrl+t"], terminal_size=SIZE)
+    assert snap_compare(app, terminal_size=SIZE, run_before=counted_then("ctrl+t"))
 
 
 def test_resume_dialog(tmp_path, snap_compare, make_app):
@@ -159,7 +185,7 @@ def test_resume_dialog(tmp_path, snap_compare, make_app):
     for _ in range(3):
         session.skip()
     store.save(session.record, saves)
-    assert snap_compare(make_app(pack, saves), terminal_size=SIZE)
+    assert snap_compare(make_app(pack, saves), terminal_size=SIZE, run_before=counted_then())
 
 
 def test_profile_picker(tmp_path, snap_compare, make_app):
@@ -215,11 +241,11 @@ def test_resume_dialog_asks_before_discarding(tmp_path, snap_compare, make_app):
     for _ in range(3):
         session.skip()
     store.save(session.record, saves)
-    assert snap_compare(make_app(pack, saves), press=["d"], terminal_size=SIZE)
+    assert snap_compare(make_app(pack, saves), terminal_size=SIZE, run_before=counted_then("d"))
 
 
 def test_start_dialog(app, snap_compare):
-    assert snap_compare(app, press=["down", "o", "5"], terminal_size=SIZE)
+    assert snap_compare(app, terminal_size=SIZE, run_before=counted_then("down", "o", "5"))
 
 
 def _three_days(pack, saves):
@@ -293,3 +319,35 @@ def test_pack_picker_with_results(tmp_path, snap_compare, monkeypatch):
     entries, make = _shelf(tmp_path, monkeypatch)
     _three_days(next(e.pack for e in entries if e.pack.pack.id == "tui-test"), tmp_path / "saves")
     assert snap_compare(make(), press=["down"], terminal_size=SIZE)
+
+
+def test_briefing_with_due_counts(tmp_path, snap_compare, make_app):
+    """Two days after a review that missed two questions and got one right (rated Easy)."""
+    from conftest import Clock
+
+    pack = packs.load(write_pack(tmp_path))
+    saves = tmp_path / "saves"
+    when = datetime(2026, 1, 3, 9, 0, tzinfo=UTC)
+    session = Session.start(pack, profile="ana", ordered=["unop-qoq", "rd-up", "rd-q1"], now=when)
+    session.answer(TYPED_WRONG["unop-qoq"], now=when)
+    session.answer(TYPED_WRONG["rd-up"], now=when)
+    session.answer(TYPED_RIGHT["rd-q1"], now=when)
+    session.rate(4)
+    session.finish(now=when)
+    store.save(session.record, saves)
+    app = make_app(pack, saves, clock=Clock(when + timedelta(days=2)))
+    assert snap_compare(app, terminal_size=SIZE, run_before=counted_then())
+
+
+def test_review_after_a_verdict(app, snap_compare):
+    """A review's answer, right: rated Good unless the learner says otherwise (1-4)."""
+
+    async def run_before(pilot):
+        await counted(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        qid = pilot.app.screen.session.current.id
+        await pilot.press(*[{" ": "space"}.get(c, c) for c in TYPED_RIGHT[qid]], "enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -10,6 +10,10 @@ commands must not pay for it.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from briefing.records import Scope
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -44,6 +48,16 @@ def run_app(args: argparse.Namespace) -> int:
 
     from briefing.tui.app import BriefingApp
 
+    review: Scope | None = None  # `briefing review`: the UI opens on a review (or the weakest questions)
+    options: dict[str, Any] = {}
+    if getattr(args, "command", None) == "review":
+        review = "weakest" if args.weakest else "review"
+        options["new_per_day"] = args.new
+        if args.now is not None:  # --now fixes the clock, as headless does
+            from briefing.learn.schedule import utc
+
+            fixed = utc(args.now)
+            options["clock"] = lambda: fixed
     app = BriefingApp(
         pack,
         library=entries,
@@ -53,6 +67,8 @@ def run_app(args: argparse.Namespace) -> int:
         seed=getattr(args, "seed", None),
         limit=getattr(args, "limit", None),
         section=section,
+        review=review,
+        **options,
     )
     app.run()
     return app.return_code or 0

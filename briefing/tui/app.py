@@ -23,15 +23,16 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
-from briefing.defaults import SAVES_DIR
+from briefing.defaults import NEW_PER_DAY, SAVES_DIR, WEAKEST_REVIEW
 from briefing.errors import SaveError
 from briefing.tui.screens.briefing import BriefingScreen
 
 if TYPE_CHECKING:
     from briefing.engine import Session
+    from briefing.learn.review import Plan
     from briefing.library import Entry
     from briefing.pack import Pack
-    from briefing.records import SessionRecord
+    from briefing.records import Scope, SessionRecord
 
 # The other screens, the engine (and the grader with it) and the store are
 # imported once the briefing is drawn: its first frame waits for nothing it
@@ -103,6 +104,8 @@ class BriefingApp(App[int]):
         limit: int | None = None,
         section: str | None = None,
         clock: Clock = now_utc,
+        review: Scope | None = None,
+        new_per_day: int = NEW_PER_DAY,
     ) -> None:
         super().__init__()
         # None: `library` holds several packs and the UI opens on the picker (open_pack).
@@ -115,6 +118,8 @@ class BriefingApp(App[int]):
         self.limit = limit
         self.section = section  # --section: `s` starts a quiz on this section only
         self.clock = clock
+        self.review = review  # `briefing review`: open on a "review" (or the "weakest"), not the briefing
+        self.new_per_day = new_per_day  # review: new questions a day, after the due ones
         self.session: Session | None = None  # the quiz in progress, if any
         # What is typed and not yet submitted, by question id, for the quiz in progress:
         # kept here so that it outlives a quiz screen left for the briefing (QuizScreen).
@@ -155,7 +160,7 @@ class BriefingApp(App[int]):
             self.push_screen(ProfileScreen(self.saves), self._profile_chosen)
         else:
             # Reading saves waits until the briefing is on screen.
-            self.later(self._offer_resume)
+            self.later(self._open_review if self.review else self._offer_resume)
         # Not before the first frame: the thread would take turns with drawing it.
         self.call_after_refresh(self._prepare_screens)
 
@@ -242,7 +247,13 @@ class BriefingApp(App[int]):
             return
         self.profile = profile
         self._refresh_screen()
-        self._offer_resume()
+        if self.review:
+            self._open_review()
+        else:
+            self._offer_resume()
+
+    def _open_review(self) -> None:
+        self.open_review(weakest=self.review == "weakest")
 
     def _offer_resume(self) -> None:
         """An unfinished quiz of this profile and pack: offer to go on with it."""
@@ -336,6 +347,66 @@ class BriefingApp(App[int]):
                 session = self.new_session(only)
             else:
                 session = self.new_session(section=self.section, limit=self.limit)
+        self._show_quiz(session, replace)
+
+    def review_plan(self, now: datetime, *, weakest: bool = False) -> Plan:
+        """What a review of this profile asks at `now`, as the core plans it: the questions
+        due, most overdue first, then new ones up to the daily limit; or the weakest first.
+        Reads the saves: from a thread worker or on a key, never before the first frame."""
+        from briefing import store
+        from briefing.learn import index, review
+
+        if self.profile is None:
+            raise RuntimeError("a review needs a profile: none is chosen yet")
+        loaded = index.load(self.saves, self.profile)
+        folder = store.profile_dir(self.saves, self.profile)
+        limit = self.limit if self.limit is not None or not weakest else WEAKEST_REVIEW
+        return review.plan(
+            loaded.sessions,
+            self.pack,
+            now,
+            new_per_day=self.new_per_day,
+            weakest=weakest,
+            limit=limit,
+            section=self.section,
+            cache_dir=folder if folder.is_dir() else None,
+        )
+
+    def open_review(self, *, weakest: bool = False, replace: bool = False) -> bool:
+        """Start a review in the order the core plans (see review_plan); False, and said
+        on screen, when there is nothing to review."""
+        if self.profile is None:
+            return False
+        now = self.now()
+        plan = self.review_plan(now, weakest=weakest)
+        if not plan.order:
+            from briefing.stats import when_text
+
+            if weakest:
+                message = "No question missed yet: nothing to drill."
+            elif plan.next_due is None:
+                message = "Nothing to review now."
+            else:
+                message = f"Nothing to review now: the next question is due {when_text(plan.next_due)} UTC."
+            self.notify(message, title="Review", markup=False)
+            return False
+        from briefing.engine import Session
+
+        self.drafts.clear()
+        self.session = Session.start(
+            self.pack,
+            profile=self.profile,
+            seed=self.seed,
+            ordered=plan.order,
+            scope=plan.scope,
+            mode="tui",
+            saver=self.save,
+            now=now,
+        )
+        self._show_quiz(self.session, replace)
+        return True
+
+    def _show_quiz(self, session: Session, replace: bool) -> None:
         from briefing.tui.screens import quiz
 
         self.prepare_module(quiz)

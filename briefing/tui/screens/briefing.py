@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from briefing.tui.text import data
 from briefing.tui.widgets.footer import KeysFooter
@@ -34,6 +35,7 @@ class BriefingScreen(Screen[None]):
         Binding("s", "continue", "Continue quiz"),
         # On the button beside "Start quiz": the footer has no room left at 80 columns.
         Binding("o", "choose", "Pick the questions", show=False),
+        Binding("v", "review", "Review due", show=False),  # on its button, as o is
         Binding("k", "key_figures", "Key figures"),
         Binding("h", "app.history", "History"),
         Binding("p", "app.progress", "Progress", show=False),
@@ -66,12 +68,17 @@ class BriefingScreen(Screen[None]):
             # The thing to do next, and how to choose a shorter quiz; key figures and
             # history are a key away (the footer shows k and h).
             yield Button("Start quiz", id="start", variant="primary", compact=True)
+            yield Button("Review (v)", id="review", compact=True)
+            # What a review would ask now, counted by the core after the first frame.
+            yield Static(id="due-counts", markup=False)
             yield Button("Pick the questions (o)", id="choose", compact=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#toc", OptionList).border_title = "Contents"
+        self._mounting = True
         self.refresh_state()
+        self._mounting = False
         self.query_one("#toc").focus()
         # The sections below the first, after the first frame and one a turn, so a key
         # pressed meanwhile waits for one section at most (see BriefingApp.later).
@@ -107,10 +114,56 @@ class BriefingScreen(Screen[None]):
         return self.query_one("#sections", VerticalScroll).mount_all(views)
 
     def on_screen_resume(self) -> None:
+        if self.app.session is not None:  # answers may have been given since: count again
+            self._counted = None
         self.refresh_state()
         if self._waiting:
             self._waiting = False
             self._queue_sections()
+
+    # --- what a review would ask ------------------------------------------------------
+
+    _counted: str | None = None  # the profile whose due counts are shown or on their way
+    _mounting = False  # in on_mount: the first count waits for the first frame
+
+    def count_due(self) -> None:
+        """Count what is due for this profile, as the core's review plan says, off the
+        input path: the time now (the app's clock, read here), the saves read and fsrs
+        replayed in a thread worker once the briefing is drawn."""
+        app = self.app
+        if app.profile is None:
+            return
+        self._counted = app.profile
+        now = app.now()
+
+        def count() -> None:
+            self.run_worker(
+                lambda: app.review_plan(now),
+                thread=True,
+                group="due",
+                exclusive=True,
+                exit_on_error=False,
+                description="count the questions due",
+            )
+
+        if self._mounting:  # at start-up: behind the first frame (BriefingApp.later)
+            app.later(count)
+        else:  # later on (a profile chosen, a quiz taken): a worker is off the input path
+            count()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != "due":
+            return
+        counts = self.query_one("#due-counts", Static)
+        if event.state == WorkerState.SUCCESS and worker.result is not None:
+            plan = worker.result
+            if plan.order:
+                counts.update(f"{plan.due} due · {plan.new} new")
+            else:
+                counts.update("nothing due")
+        elif event.state == WorkerState.ERROR:
+            counts.update("")
 
     def refresh_state(self) -> None:
         """Show the profile, and whether "start" continues a quiz in progress."""
@@ -124,6 +177,8 @@ class BriefingScreen(Screen[None]):
             label = f"Continue quiz ({session.position + 1} of {session.total})"
         self.query_one("#start", Button).label = label
         self.refresh_bindings()
+        if app.profile is not None and app.profile != self._counted:
+            self.count_due()
 
     def _continues(self) -> bool:
         """Whether "start" goes on with a quiz in progress."""
@@ -169,6 +224,8 @@ class BriefingScreen(Screen[None]):
             self.action_start()
         elif event.button.id == "choose":
             self.action_choose()
+        elif event.button.id == "review":
+            self.action_review()
 
     def action_start(self) -> None:
         if self.app.profile is not None:
@@ -176,6 +233,12 @@ class BriefingScreen(Screen[None]):
 
     def action_continue(self) -> None:
         self.action_start()
+
+    def action_review(self) -> None:
+        """A review: the questions due, most overdue first, then new ones (the core's plan);
+        when nothing is due, a note says when the next one is."""
+        if self.app.profile is not None:
+            self.app.open_review()
 
     def action_choose(self) -> None:
         """The start dialog: all the questions, a number of them, or one section's."""

@@ -22,6 +22,7 @@ from textual.widgets._progress_bar import Bar, ETAStatus, PercentageStatus
 from briefing.engine import Session
 from briefing.grading.grader import Verdict
 from briefing.pack import OPTION_LABELS
+from briefing.records import RATINGS
 from briefing.tui.screens.peek import PeekScreen
 from briefing.tui.text import data
 from briefing.tui.widgets.answer import (
@@ -58,9 +59,13 @@ class QuizScreen(Screen[None]):
         *[Binding(label, f"pick('{label}')", "Pick that option", show=False) for label in OPTION_LABELS],
         Binding("t", "pick('true')", "True", show=False),
         Binding("f", "pick('false')", "False", show=False),
+        # In a review, after the verdict: the learner's own rating of the answer, for the
+        # schedule (Session.rate). Shown only then (check_action).
+        *[Binding(str(n), f"rate({n})", name.capitalize()) for name, n in RATINGS.items()],
     ]
     HELP = "Enter submits a typed answer; a-e, or the arrows and Enter, pick an option."
     PEEKED = "peeked: a right answer scores nothing"
+    RATED = ("review", "weakest")  # the scopes whose answers the learner may rate
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -74,6 +79,7 @@ class QuizScreen(Screen[None]):
             yield Static(Content.styled(f"This question was {self.PEEKED}.", "$warning"), id="peeked")
             yield Vertical(id="answer-slot")
             yield Feedback(id="feedback")
+            yield Static(id="rating", markup=False)
             yield Button("Next question", id="next", variant="primary", compact=True)
         yield KeysFooter()
 
@@ -94,6 +100,7 @@ class QuizScreen(Screen[None]):
         self.query_one(ScoreBar).show(session.position, session.total, session.score)
         self.query_one("#prompt", Static).update(data(question.prompt, "bold"))
         self.query_one(Feedback).clear()
+        self.query_one("#rating").display = False
         self.query_one("#next").display = False
         slot = self.query_one("#answer-slot")
         await slot.remove_children()
@@ -141,12 +148,39 @@ class QuizScreen(Screen[None]):
         self.query_one(ScoreBar).show(session.position, session.total, session.score, asking=False)
         self.query_one("#answer", AnswerBox).disabled = True
         self.query_one(Feedback).show(verdict, peeked=peeked)
+        self._show_rating()
         button = self.query_one("#next", Button)
         button.label = "See results" if session.done else "Next question"
         button.display = True
         button.focus()
         self.call_after_refresh(self.query_one("#question", VerticalScroll).scroll_end, animate=False)
         self.refresh_bindings()
+
+    @property
+    def rates(self) -> bool:
+        """Whether this session's answers are rated by the learner: a review's are."""
+        return self.session.record.scope in self.RATED
+
+    def _show_rating(self) -> None:
+        """In a review, the rating the schedule will use for the last answer (the verdict's,
+        as the core rates it, or the learner's own) and the keys that change it."""
+        rating = self.query_one("#rating", Static)
+        rating.display = self.rates and self.verdict is not None
+        # Four more keys: the footer closes up to keep them on one line at 80 columns.
+        self.query_one(KeysFooter).compact = rating.display
+        if not rating.display:
+            return
+        from briefing.learn.schedule import rating_of
+
+        chosen = rating_of(self.session.record.answers[-1])
+        keys: list[str | tuple[str, str]] = []
+        for name, n in RATINGS.items():
+            if n == chosen:  # marked in words as well as colour (NO_COLOR)
+                keys.append((f"[{n} {name.capitalize()}]", "bold reverse"))
+            else:
+                keys.append(f" {n} {name.capitalize()} ")
+            keys.append(" ")
+        rating.update(Content.assemble(("Rated for review: ", "$text-muted"), *keys))
 
     def _finish(self) -> None:
         session = self.session
@@ -161,6 +195,8 @@ class QuizScreen(Screen[None]):
             return self.verdict is not None
         if action in ("skip", "pick"):
             return self.verdict is None
+        if action == "rate":
+            return self.verdict is not None and self.rates
         return True
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -180,6 +216,13 @@ class QuizScreen(Screen[None]):
         box = self.query_one("#answer", AnswerBox)
         if self.verdict is None and not box.disabled:
             box.pick(choice)
+
+    def action_rate(self, rating: int) -> None:
+        """The learner's own rating of the answer just given: the core records it and
+        the schedule uses it instead of the verdict's."""
+        if self.verdict is not None and self.rates:
+            self.session.rate(rating)
+            self._show_rating()
 
     def action_skip(self) -> None:
         question = self.session.current

@@ -104,6 +104,7 @@ class ResultsScreen(Screen[None]):
 
     BINDINGS = [
         Binding("r", "retry", "Retry missed"),
+        Binding("w", "drill", "Drill my mistakes", show=False),  # on its button: the footer is full
         Binding("h", "app.history", "History"),
         Binding("escape", "app.pop_screen", "Briefing"),
     ]
@@ -149,6 +150,7 @@ class ResultsScreen(Screen[None]):
                 yield Button(
                     f"Retry the {len(self.missed)} missed", id="retry", variant="primary", compact=True
                 )
+            yield Button("Drill my mistakes (w)", id="drill", compact=True)
             yield Button("History", id="history", compact=True)
             yield Button("Briefing", id="briefing", compact=True)
         yield KeysFooter()
@@ -169,10 +171,17 @@ class ResultsScreen(Screen[None]):
         event.stop()
         if event.button.id == "retry":
             self.action_retry()
+        elif event.button.id == "drill":
+            self.action_drill()
         elif event.button.id == "history":
             self.app.action_history()
         else:
             self.app.pop_screen()
+
+    def action_drill(self) -> None:
+        """This profile's weakest questions over every session, weakest first (the core's
+        --weakest plan), rated as a review is."""
+        self.app.open_review(weakest=True, replace=True)
 
     def action_retry(self) -> None:
         if self.missed:
