@@ -182,7 +182,17 @@ _SENTENCE = re.compile(r"(?<=[.!?])[\"\u201d']?\s+(?=[A-Z0-9\"\u201c])|\n\s*\n|\
 
 def _stating(q: FigureQuestion, section: Section) -> list[str]:
     """The sentences of the section that state the question's figure."""
-    return [s for s in _sentences(section.body) if any(figure_matches(q, f) for f in numbers.find_all(s))]
+    return [s for s in _sentences(section.body) if _states(q, s)]
+
+
+def _states(q: FigureQuestion, sentence: str) -> bool:
+    return any(figure_matches(q, f) for f in _sentence_figures(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _sentence_figures(sentence: str) -> list[numbers.Figure]:
+    """The figures of one sentence, read once (questions on one section share them)."""
+    return numbers.find_all(sentence)
 
 
 # Figures that turn up for other facts by coincidence: plain numbers, years and dates,
@@ -196,8 +206,14 @@ def _about_something_else(q: FigureQuestion, section: Section) -> str | None:
     if q.unit.casefold() not in _COINCIDENT_UNITS:
         return None  # "€1.2 billion" or "38 km" is not where another fact happens to stand
     wanted = _measured(q.measures) | _measured(q.prompt)
-    stating = _stating(q, section)
-    if not stating or not wanted or any(wanted & _stems(s) for s in stating):
+    if not wanted:
+        return None
+    sentences = _sentences(section.body)
+    # The usual case first: a sentence that speaks of it states it (few figures read).
+    if any(wanted & _stems(s) and _states(q, s) for s in sentences):
+        return None
+    stating = [s for s in sentences if _states(q, s)]
+    if not stating:
         return None
     first = stating[0]
     return first if len(first) <= 70 else first[:67] + "..."
