@@ -27,10 +27,14 @@ def past_session(pack, saves, when, wrong=(), right=()):
 
 async def due_counts(pilot) -> str:
     """What the briefing says is due, once the worker has counted it."""
+    from textual.css.query import NoMatches
     from textual.widgets import Static
 
-    for _ in range(50):
-        text = str(pilot.app.screen.query_one("#due-counts", Static).render())
+    for _ in range(250):  # up to 5 s: the count runs in a worker after the first frame
+        try:
+            text = str(pilot.app.screen.query_one("#due-counts", Static).render())
+        except NoMatches:  # the briefing not yet composed (a loaded machine)
+            text = ""
         if text:
             return text
         await pilot.pause(0.02)

@@ -146,14 +146,21 @@ class QuizScreen(Screen[None]):
         peeked = session.record.answers[-1].peeked
         self._show_peeked()
         self.query_one(ScoreBar).show(session.position, session.total, session.score, asking=False)
-        self.query_one("#answer", AnswerBox).disabled = True
         self.query_one(Feedback).show(verdict, peeked=peeked)
         self._show_rating()
         button = self.query_one("#next", Button)
         button.label = "See results" if session.done else "Next question"
         button.display = True
-        button.focus()
-        self.call_after_refresh(self.query_one("#question", VerticalScroll).scroll_end, animate=False)
+        # The verdict is drawn first; what changes no more than focus and keys follows it
+        # (disabling the box restyles it, moving focus rebuilds the footer's keys).
+        self.call_after_refresh(self._after_verdict)
+
+    def _after_verdict(self) -> None:
+        if self.verdict is None:
+            return  # already on the next question
+        self.query_one("#answer", AnswerBox).disabled = True
+        self.query_one("#next", Button).focus()
+        self.query_one("#question", VerticalScroll).scroll_end(animate=False)
         self.refresh_bindings()
 
     @property
