@@ -27,3 +27,8 @@ def labelled(label: str, text: str, label_style: str = "bold") -> Content:
 
 def lines(parts: Iterable[Content]) -> Content:
     return Content("\n").join(parts)
+
+
+def pack_title(screen: str, profile: str | None) -> Content:
+    """A screen's title over one profile's saves of this pack: "History · profile ana · this pack only"."""
+    return Content.assemble((screen, "bold"), "  ·  profile ", data(profile or ""), "  ·  this pack only")

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Static
 
 from briefing import stats, store
 from briefing.stats import SESSION_COLUMNS, percent_text, session_row
-from briefing.tui.text import data
+from briefing.tui.text import data, pack_title
 from briefing.tui.widgets.footer import KeysFooter
 from briefing.tui.widgets.percent_trend import PercentTrend
 
@@ -43,9 +43,7 @@ class HistoryScreen(Screen[None]):
         self.result = result
 
         yield Static(
-            Content.assemble(
-                ("History", "bold"), "  ·  profile ", data(app.profile or ""), "  ·  this pack only"
-            ),
+            pack_title("History", app.profile),
             id="history-title",
         )
         with VerticalScroll(id="history-body"):

@@ -18,7 +18,7 @@ from textual.widgets import Static
 from briefing import store
 from briefing.learn import index, progress, schedule
 from briefing.stats import percent_text
-from briefing.tui.text import data
+from briefing.tui.text import data, pack_title
 from briefing.tui.widgets.charts import bar, day_strip
 from briefing.tui.widgets.footer import KeysFooter
 from briefing.tui.widgets.percent_trend import PercentTrend
@@ -59,9 +59,7 @@ class ProgressScreen(Screen[None]):
         self.figures = figures
 
         yield Static(
-            Content.assemble(
-                ("Progress", "bold"), "  ·  profile ", data(app.profile or ""), "  ·  this pack only"
-            ),
+            pack_title("Progress", app.profile),
             id="progress-title",
         )
         with VerticalScroll(id="progress-body"):
