@@ -80,3 +80,27 @@ def test_schema_is_the_pack_models_as_json_schema(capsys):
         assert field in figure["properties"]
     assert set(schema["required"]) >= {"pack", "sections", "questions"}
     assert figure["additionalProperties"] is False  # a typo in a field name is flagged as it is typed
+
+
+def test_a_new_version_of_a_pack_keeps_its_history_for_unchanged_questions(tmp_path):
+    """Sessions taken on 1.0.0 count toward 1.1.0's stats for the question ids both have."""
+    from briefing import pack as packs
+    from briefing import stats, store
+    from briefing.engine import Session
+
+    old = packs.load(SMALL_PACK)
+    saves = tmp_path / "saves"
+    session = Session.start(old, profile="ana", seed=1, only=["fivefold", "tenth"])
+    while (question := session.current) is not None:
+        session.answer(packs.expected_text(question, old))
+    store.save(session.finish(), saves)
+    text = SMALL_PACK.read_text(encoding="utf-8").replace('version = "1"', 'version = "1.1.0"', 1)
+    assert 'version = "1.1.0"' in text
+    new_path = tmp_path / "small-1.1.toml"
+    new_path.write_text(text.replace('id = "tenth"', 'id = "tenth-renamed"', 1), encoding="utf-8")
+    new = packs.load(new_path)
+    result = stats.compute(store.load_sessions(saves, "ana").sessions, new)
+    by_id = {q.id: q for q in result.per_question}
+    assert by_id["fivefold"].asked == 1 and by_id["fivefold"].correct == 1
+    assert "tenth-renamed" not in by_id  # a changed id is a new question
+    assert result.sessions == 1
