@@ -177,7 +177,9 @@ def _sentences(body: str) -> tuple[str, ...]:
     return tuple(" ".join(p.split()) for p in parts if p.strip())
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])[\"\u201d']?\s+(?=[A-Z0-9\"\u201c])|\n\s*\n|\n(?=\s*[|*-])|\n(?=\s*\d+\.)")
+_SENTENCE = re.compile(
+    r"(?<=[.!?])[\"\u201d']?\s+(?=[A-Z0-9\"\u201c])|\n\s*\n|\n(?=\s*[|*-])|\n(?=\s*\d+\.\s)"
+)
 
 
 def _stating(q: FigureQuestion, section: Section) -> list[str]:

@@ -394,9 +394,13 @@ def main(argv: list[str] | None = None) -> int:
         print("briefing: interrupted", file=sys.stderr)
         return defaults.EXIT_INTERRUPTED
     except BrokenPipeError:
-        # The reader went away (e.g. `| head`): nothing more to say.
-        sys.stderr.close()
-        return defaults.EXIT_FAILED
+        # The reader went away (`| head -1`): it had what it wanted, and the command did its
+        # work; a script with pipefail must not read that as a failure (the quiz's own exit
+        # code, which follows its score, is kept by the headless front end).
+        from briefing.output import drop_stdout
+
+        drop_stdout()
+        return defaults.EXIT_PASSED
     except OSError as exc:  # no traceback, whatever the system refused
         where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
         print(f"briefing: {where}{exc.strerror or exc}", file=sys.stderr)

@@ -69,6 +69,7 @@ _NOT_NAMES = frozenset(
     "Tuesday Wednesday Thursday Friday Saturday Sunday Image Credit".split()
 )
 _MAX_FIGURES = 400
+_DATES = frozenset({"year", "half", "quarter", "month"})  # read from `expected`, no value
 
 
 @dataclass
@@ -265,7 +266,9 @@ def draft(text: str, source_name: str = "") -> str:
             _kv("section", "section-2"),
             _kv("explanation", f"{DRAFT_MARK} one line: why, and what it is easily confused with"),
         ]
-        if fig.is_range:
+        if fig.unit in _DATES:
+            pass  # a date leaves value out: expected gives it ("Q1 2027")
+        elif fig.is_range:
             out += [_kv("low", _plain(fig.low)), _kv("high", _plain(fig.high))]
         else:
             out.append(_kv("value", _plain(fig.value)))

@@ -96,3 +96,13 @@ def test_a_long_article_drafts_quickly():
     assert (
         time.perf_counter() - start < 5
     )  # bench/ holds the real target (< 1 s); this only catches a blow-up
+
+
+def test_a_date_stub_leaves_value_out_as_a_date_question_does():
+    """ "in the first quarter of 2027": unit quarter, expected as written, no value (validate would refuse one)."""
+    text = draft("Kestrel Ports will open its second quay in the first quarter of 2027, the company said.\n")
+    data = packs.rtoml.loads(text)
+    (q,) = [q for q in data["questions"] if q.get("unit") == "quarter"]
+    assert "value" not in q and q["expected"] == "first quarter of 2027"
+    pack, problems = packs.problems_of(data, "k.toml")
+    assert not [p for p in problems if p.field == "value"], problems

@@ -87,3 +87,13 @@ def _first_question(cwd) -> str:
         timeout=30,
     )
     return json.loads(probe.stdout)["questions"][0]["id"]
+
+
+def test_a_reader_that_goes_away_is_no_failure_of_other_commands(tmp_path):
+    """`briefing schema | head -1` under pipefail: the reader had what it wanted; exit 0, nothing on stderr."""
+    script = f"{sys.executable} -m briefing schema | head -1 >/dev/null; echo ${{PIPESTATUS[0]}}"
+    for _ in range(3):  # the pipe closes at a different moment each time
+        done = subprocess.run(
+            ["bash", "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=60
+        )
+        assert done.stdout.strip() == "0" and done.stderr == "", (done.stdout, done.stderr)

@@ -261,7 +261,13 @@ def _judge_date(t: _Target, fig: numbers.Figure) -> tuple[bool, str | None]:
     return False, None
 
 
-_DATE_FORMS = {"year": "2025", "half": "H2 2026", "quarter": "Q4 2024", "month": "July 2023"}
+# How a date is written, shown to a learner: a shape, never a date that could read as a hint.
+_DATE_FORMS = {
+    "year": "as YYYY",
+    "half": "as H1 or H2 and the year",
+    "quarter": "as Qn YYYY",
+    "month": "as Month YYYY",
+}
 
 
 def _named_by(t: _Target, noun: str) -> bool:
@@ -546,7 +552,7 @@ def _grade_figure(q: FigureQuestion, text: str, pack: Pack) -> _Graded:
     ok, note = _judge(target, fig)
     if ok:
         if target.scope.empty:
-            return True, None, None
+            return True, None, None  # a pack that gives no scope: the figure alone decides
         conflict = scope.conflict(target.scope, scope.read(text, fig.text, fig.per))
         return (True, None, None) if conflict is None else (False, None, conflict)
     other = _facts(pack).trap_for(fig, exclude=q)

@@ -112,18 +112,33 @@ _PERIOD_NAMES = {
 
 # Bounds, the longer phrases first: "no more than" is at most, not more than.
 _BOUNDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("at most", _words(r"at most|no more than|not more than|up to|a maximum of|maximum of|max")),
-    ("at least", _words(r"at least|no less than|not less than|no fewer than|a minimum of|minimum of|min")),
+    # Dates are bounded in time words: "no later than 2030" is at most, "not before" at least.
+    (
+        "at most",
+        _words(
+            r"at most|no more than|not more than|up to|a maximum of|maximum of|max|no later than|not after"
+        ),
+    ),
+    (
+        "at least",
+        _words(
+            r"at least|no less than|not less than|no fewer than|a minimum of|minimum of|min"
+            r"|no earlier than|not before"
+        ),
+    ),
     ("nearly", _words(r"nearly|almost|just under|just below|just short of|not quite|shy of")),
     (
         "more than",
         _words(
             r"more than|greater than|over(?! (?:the|a|one) (?:year|quarter|month|week|day))|above"
             r"|exceed(?:ed|s|ing)?|pass(?:ed|es|ing)?|surpass(?:ed|es|ing)?|topp(?:ed|ing)|tops"
-            r"|in excess of|upwards of|north of|beyond|better than",
+            r"|in excess of|upwards of|north of|beyond|better than|after|later than",
         ),
     ),
-    ("less than", _words(r"less than|fewer than|under|below|short of|south of|lower than")),
+    (
+        "less than",
+        _words(r"less than|fewer than|under|below|short of|south of|lower than|before|earlier than|prior to"),
+    ),
     (
         "about",
         _words(
