@@ -127,3 +127,33 @@ async def test_the_start_dialog_all_questions_a_bad_count_cancel_and_s(tui_pack,
         await pilot.press("s")  # s still goes on with it, at one key
         quiz = await wait_for_screen(pilot, QuizScreen)
         assert static_text(quiz, "#number") == "Question 2 of 8"
+
+
+@sync
+async def test_a_quiz_left_for_a_shorter_one_is_continued_after_it(tui_pack, saves, make_app):
+    """The start dialog says the quiz in progress stays saved and is offered again: it is."""
+    app = make_app(tui_pack, saves, seed=7)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        quiz = await wait_for_screen(pilot, QuizScreen)
+        await pilot.press("ctrl+s")  # question 1 skipped: the quiz is at 2 of 8
+        await pilot.pause()
+        first = quiz.session
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("o")
+        await wait_for_screen(pilot, StartScreen)
+        await pilot.press("backspace", "1", "enter")  # one question
+        quiz = await wait_for_screen(pilot, QuizScreen)
+        assert quiz.session is not first and quiz.session.total == 1
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("n")  # see results of the one-question quiz
+        await pilot.pause()
+        assert app.session is first and not first.finished
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("s")
+        quiz = await wait_for_screen(pilot, QuizScreen)
+        assert static_text(quiz, "#number") == "Question 2 of 8"

@@ -121,6 +121,8 @@ class BriefingApp(App[int]):
         self.review = review  # `briefing review`: open on a "review" (or the "weakest"), not the briefing
         self.new_per_day = new_per_day  # review: new questions a day, after the due ones
         self.session: Session | None = None  # the quiz in progress, if any
+        # A quiz in progress left for one started from the start dialog: continued after it.
+        self.parked: Session | None = None
         # What is typed and not yet submitted, by question id, for the quiz in progress:
         # kept here so that it outlives a quiz screen left for the briefing (QuizScreen).
         self.drafts: dict[str, str] = {}
@@ -341,6 +343,8 @@ class BriefingApp(App[int]):
         session = self.session
         if chosen is not None:
             section, limit = chosen
+            if session is not None and not session.finished:
+                self.parked = session  # the start dialog's promise: offered again after this one
             session = self.new_session(section=section, limit=limit)
         elif only is not None or session is None or session.finished:
             if only is not None:
@@ -419,6 +423,9 @@ class BriefingApp(App[int]):
     def show_results(self, session: Session) -> None:
         from briefing.tui.screens.results import ResultsScreen
 
+        parked, self.parked = self.parked, None
+        if parked is not None and not parked.finished:
+            self.session = parked  # the quiz left for a shorter one: "Continue quiz" again
         self.switch_screen(ResultsScreen(session))
 
     def _refresh_screen(self) -> None:
