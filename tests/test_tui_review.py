@@ -5,7 +5,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from conftest import RIGHT, SIZE, WRONG, Clock, give, next_question, saved_records, sync, wait_for_screen
+from conftest import (
+    RIGHT,
+    SIZE,
+    WRONG,
+    Clock,
+    give,
+    next_question,
+    saved_records,
+    static_text,
+    sync,
+    wait_for_screen,
+)
 
 from briefing import store
 from briefing.engine import Session
@@ -138,3 +149,14 @@ async def test_results_drill_the_weakest_questions(tui_pack, saves, fixed_now, m
         ids = [q.id for q in screen.session.questions]
         assert ids[0] == "unop-qoq"  # never right: the weakest first
         assert len(ids) == 2  # at most --limit
+
+
+@sync
+async def test_a_review_says_it_is_one(tui_pack, saves, make_app):
+    """The score bar of a review counts reviews ("Review 1 of 7"), not quiz questions."""
+    app = make_app(tui_pack, saves)
+    async with app.run_test(size=SIZE) as pilot:
+        await due_counts(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        assert static_text(app.screen, "#number").startswith("Review 1 of ")

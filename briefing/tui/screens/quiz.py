@@ -97,7 +97,7 @@ class QuizScreen(Screen[None]):
         if question is None:  # every question has had its turn: results are shown instead
             return
         self.verdict = None
-        self.query_one(ScoreBar).show(session.position, session.total, session.score)
+        self.query_one(ScoreBar).show(session.position, session.total, session.score, kind=self._kind)
         self.query_one("#prompt", Static).update(data(question.prompt, "bold"))
         self.query_one(Feedback).clear()
         self.query_one("#rating").display = False
@@ -145,7 +145,9 @@ class QuizScreen(Screen[None]):
         self.verdict = verdict
         peeked = session.record.answers[-1].peeked
         self._show_peeked()
-        self.query_one(ScoreBar).show(session.position, session.total, session.score, asking=False)
+        self.query_one(ScoreBar).show(
+            session.position, session.total, session.score, asking=False, kind=self._kind
+        )
         self.query_one(Feedback).show(verdict, peeked=peeked)
         self._show_rating()
         button = self.query_one("#next", Button)
@@ -162,6 +164,11 @@ class QuizScreen(Screen[None]):
         self.query_one("#next", Button).focus()
         self.query_one("#question", VerticalScroll).scroll_end(animate=False)
         self.refresh_bindings()
+
+    @property
+    def _kind(self) -> str:
+        """What the score bar counts: a review says so ("Review 1 of 4"), a quiz asks "Question"."""
+        return {"review": "Review", "weakest": "Drill"}.get(self.session.record.scope, "Question")
 
     @property
     def rates(self) -> bool:

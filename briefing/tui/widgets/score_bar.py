@@ -40,9 +40,11 @@ class ScoreBar(Vertical):
             yield Static(id="score")
         yield ProgressBar(show_eta=False, id="progress")
 
-    def show(self, position: int, total: int, score: int, asking: bool = True) -> None:
+    def show(
+        self, position: int, total: int, score: int, asking: bool = True, kind: str = "Question"
+    ) -> None:
         """`position` questions done of `total`; `asking`: a question is on screen."""
         number = min(position + 1, total) if asking else position
-        self.query_one("#number", Static).update(Content(f"Question {number} of {total}"))
+        self.query_one("#number", Static).update(Content(f"{kind} {number} of {total}"))
         self.query_one("#score", Static).update(Content(f"Score {score} of {position}"))
         self.query_one(ProgressBar).update(total=total, progress=position)
