@@ -142,3 +142,16 @@ def test_a_section_named_on_the_command_line_is_the_quiz_s_starts(tui_pack, save
     )
     with pytest.raises(UsageError, match="--section: no questions on section 'nowhere'"):
         run_app(args)
+
+
+def test_deferred_work_left_when_the_app_closes_is_dropped(tui_pack, saves, make_app):
+    """ctrl+q at once: a deferred job (a section still to mount) must not run against no
+    screen at all, which raised ScreenStackError on the way out."""
+    from collections import deque
+
+    app = make_app(tui_pack, saves)  # not running: no screens on its stack
+    ran = []
+    app._later = deque([lambda: ran.append(app.screen)])
+    app._later_running = True
+    app._run_later()
+    assert ran == [] and not app._later and not app._later_running

@@ -187,6 +187,10 @@ class BriefingApp(App[int]):
     _later_running = False
 
     def _run_later(self) -> None:
+        if not self.screen_stack:  # the app is closing (ctrl+q at once): nothing left to do
+            self._later.clear()
+            self._later_running = False
+            return
         if self._later:
             self._later.popleft()()
         if self._later:
