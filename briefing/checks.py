@@ -166,13 +166,9 @@ def _measured(measures: str) -> set[str]:
     return _stems(plain)
 
 
-def sentences(body: str) -> tuple[str, ...]:
-    """A section's sentences (a table row or a list item is one): what grounds an answer."""
-    return _sentences(body)
-
-
 @lru_cache(maxsize=256)
 def _sentences(body: str) -> tuple[str, ...]:
+    """A section's sentences (a table row or a list item is one): what grounds an answer."""
     parts = _SENTENCE.split(body)
     return tuple(" ".join(p.split()) for p in parts if p.strip())
 

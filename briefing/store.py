@@ -231,14 +231,6 @@ def resume_saved(
     return session, unreadable, stale
 
 
-def find_resumable(
-    saves_dir: str | Path, profile: str, pack_id: str, problems: list[str] | None = None
-) -> SessionRecord | None:
-    """The newest in-progress session of `profile` for `pack_id`, or None."""
-    found = in_progress(saves_dir, profile, pack_id, problems)
-    return found[0] if found else None
-
-
 def load_one(path: Path, profile: str, result: LoadResult) -> SessionRecord | None:
     """One save, read as load_sessions reads each file: None when it cannot be, with its
     line in `result.problems` (and set aside when damaged). For a derived cache's misses."""

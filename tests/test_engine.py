@@ -73,8 +73,8 @@ def test_saver_sees_every_answer_and_resume_picks_up_where_it_stopped(pack, tmp_
     s.answer("nonsense")
     s.answer(packs.expected_text(second, pack))
     assert len(saved) == 2  # after each answer
-    record = store.find_resumable(tmp_path, "p", "small")
-    assert record is not None and record.status == "in_progress" and len(record.answers) == 2
+    (record,) = store.in_progress(tmp_path, "p", "small")
+    assert record.status == "in_progress" and len(record.answers) == 2
 
     resumed = Session.resume(pack, record)
     assert resumed.position == 2 and resumed.current.id == s.current.id

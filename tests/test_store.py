@@ -461,7 +461,8 @@ def test_check_writable_creates_the_folder_and_leaves_nothing(tmp_path):
 # --- resuming and discarding --------------------------------------------------------------
 
 
-def test_find_resumable_is_the_newest_in_progress_session_of_the_pack(tmp_path):
+def test_in_progress_is_newest_first_of_the_pack(tmp_path):
+    """What resume_saved offers first: the newest unfinished session of this pack."""
     store.save(record(1, status="in_progress"), tmp_path)
     newest = record(3, status="in_progress")
     store.save(newest, tmp_path)
@@ -469,10 +470,10 @@ def test_find_resumable_is_the_newest_in_progress_session_of_the_pack(tmp_path):
     store.save(record(5, status="in_progress", pack_id="other"), tmp_path)
     (tmp_path / "default" / "20261125T130000Z-0badf00d.toml").write_text("broken = = ")
     problems: list[str] = []
-    assert store.find_resumable(tmp_path, "default", "small", problems) == newest
+    assert store.in_progress(tmp_path, "default", "small", problems)[0] == newest
     assert len(problems) == 1 and "not valid TOML" in problems[0]
-    assert store.find_resumable(tmp_path, "default", "missing-pack") is None
-    assert store.find_resumable(tmp_path / "none", "default", "small") is None
+    assert store.in_progress(tmp_path, "default", "missing-pack") == []
+    assert store.in_progress(tmp_path / "none", "default", "small") == []
 
 
 def test_discard_removes_only_that_session(tmp_path):
