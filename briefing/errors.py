@@ -98,6 +98,8 @@ class UsageError(BriefingError):
 _SCHEMA_MESSAGES = {
     "missing": "required",
     "extra_forbidden": "unknown field",
+    "unexpected_keyword_argument": "unknown field",  # what a dataclass says for extra_forbidden
+    "missing_keyword_only_argument": "required",
     "int_type": "must be a whole number",
     "int_parsing": "must be a whole number",
     "int_from_float": "must be a whole number",
@@ -111,6 +113,8 @@ _SCHEMA_MESSAGES = {
     "dict_type": "must be a table",
     "model_type": "must be a table",
     "model_attributes_type": "must be a table",
+    "dataclass_type": "must be a table",
+    "dataclass_args_type": "must be a table",
     "datetime_type": "must be a date and time",
     "datetime_parsing": "must be a date and time",
     "datetime_from_date_parsing": "must be a date and time",
@@ -132,6 +136,8 @@ def schema_message(err: ErrorDetails, overrides: dict[str, str] | None = None) -
         return f"must have at most {ctx['max_length']} entries"
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = ctx.get("ge", ctx.get("le"))
+        if isinstance(bound, float) and bound.is_integer():
+            bound = int(bound)  # "at most 100", as the rule is written
         return f"must be {'at least' if kind == 'greater_than_equal' else 'at most'} {bound}"
     if kind == "literal_error":  # "must be 'a' or 'b'", "must be one of 'a', 'b' or 'c'"
         expected = str(ctx["expected"])

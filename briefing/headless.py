@@ -352,6 +352,6 @@ def run_review(args: argparse.Namespace) -> int:
 
 
 def _now() -> datetime:
-    from briefing.engine import now_utc
+    from briefing.records import now_utc
 
     return now_utc()

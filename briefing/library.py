@@ -39,23 +39,17 @@ def find(where: str | Path | None) -> tuple[list[Entry], list[str]]:
     problems: list[str] = []
     for file in sorted(path.glob("*.toml")):
         try:
-            data = packs.read_toml(file, label=str(file))
+            found = packs.from_text(packs.read_text(file, label=str(file)), str(file), only_packs=True)
         except PackError as exc:
-            problems += exc.lines()
-            continue
-        if not isinstance(data.get("pack"), dict):
-            continue  # an answers file, an answer key: not a pack
-        found, pack_problems = packs.problems_of(data, str(file))
-        if pack_problems or found is None:
-            first = str(pack_problems[0]) if pack_problems else f"{file}: not a pack"
             more = (
-                f" (and {len(pack_problems) - 1} more: briefing validate {file})"
-                if len(pack_problems) > 1
+                f" (and {len(exc.problems) - 1} more: briefing validate {file})"
+                if len(exc.problems) > 1
                 else ""
             )
-            problems.append(first + more)
+            problems.append(str(exc.problems[0]) + more)
             continue
-        entries.append(Entry(file, found))
+        if found is not None:  # None: an answers file, an answer key: not a pack
+            entries.append(Entry(file, found))
     entries.sort(key=lambda e: (e.pack.pack.title.casefold(), e.pack.pack.id))
     return entries, problems
 

@@ -1,25 +1,29 @@
-"""The pack: a briefing plus its question bank, modelled with pydantic.
+"""The pack: a briefing plus its question bank, as plain dataclasses that pydantic checks.
 
-`load(path)` reads a `questions.toml`, validates it against these models and
-returns a `Pack`, or raises `PackError` carrying one line per problem, each
-naming the file, the question id and the field.
+`load(path)` reads a `questions.toml`, checks it against these classes (the rules
+are on their annotations, see `briefing.fields`) and returns a `Pack`, or raises
+`PackError` carrying one line per problem, each naming the file, the line, the
+question id and the field. A pack checked before and unchanged since comes from
+`briefing.pack_cache` instead: this module imports pydantic only to check.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, Protocol, Self, TypeVar, assert_never
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, TypeVar, assert_never
 
-import rtoml  # a compiled TOML parser: a 10,000-question pack in half tomli's time
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-
+from briefing import pack_cache
 from briefing.errors import PackError, Problem, schema_message
+from briefing.fields import After, Before, Rules, Tagged
 from briefing.grading import units as unit_registry  # a leaf: the registry imports nothing
 from briefing.positions import Positions
 
 if TYPE_CHECKING:
+    from pydantic import TypeAdapter, ValidationError
     from pydantic_core import ErrorDetails
 
 BUNDLED_PACK = Path(__file__).parent / "data" / "questions.toml"
@@ -31,84 +35,121 @@ _ID = r"^[a-z0-9][a-z0-9_-]*$"
 # was a fifth of validating a big pack.
 _NO_CONTROL = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f]*$"
 
-
-# Every string of a pack is checked: no control characters reach a terminal.
-Str = Annotated[str, Field(pattern=_NO_CONTROL)]
-Text = Annotated[str, Field(min_length=1, pattern=_NO_CONTROL)]
-# A unit of the registry (briefing.grading.units), any case: "%", "x", "fraction", "EUR",
-# "yuan", "GWh", "MW", "km", "pp", a date ("year", "quarter", ...); or what a count counts
-# ("vehicles"); "" a plain count. Read into the registry's code by FigureQuestion._unit.
-Unit = Annotated[str, Field(pattern=_NO_CONTROL, max_length=40)]
+# Every string of a pack is checked: no control characters reach a terminal; the
+# spaces around it are dropped. Strict: "70" is not a number and "yes" is not a
+# boolean; a pack says what it means.
+Str = Annotated[str, Rules(pattern=_NO_CONTROL, strip_whitespace=True, strict=True)]
+Text = Annotated[str, Rules(min_length=1, pattern=_NO_CONTROL, strip_whitespace=True, strict=True)]
+Id = Annotated[str, Rules(pattern=_ID, strip_whitespace=True, strict=True)]
+Number = Annotated[float, Rules(strict=True)]
+Flag = Annotated[bool, Rules(strict=True)]
 # A figure's scope: the period it covers and the bound the source gives ("passed" is "more than").
 Period = Literal["day", "week", "month", "quarter", "half", "year"]
 Bound = Literal["about", "more than", "at least", "less than", "at most", "nearly"]
 
 
-class Strict(BaseModel):
-    """Base for pack models: unknown fields are errors, strings are checked."""
+def _unit_code(unit: str) -> str:
+    """A unit of the registry (briefing.grading.units), any case: "%", "x", "fraction", "EUR",
+    "yuan", "GWh", "MW", "km", "pp", a date ("year", "quarter", ...), read into the registry's
+    code; or what a count counts ("vehicles"); "" a plain count."""
+    if not unit:
+        return unit
+    code = unit_registry.lookup(unit)
+    if code is not None:
+        return code
+    if unit_registry.is_count_noun(unit):
+        return unit  # what a count counts: "vehicles"
+    near = unit_registry.nearest(unit)
+    hint = f"; did you mean {near!r}?" if near else ""
+    raise ValueError(f"unknown unit {unit!r}{hint} (a unit: EUR, GWh, MW, %, ...; or what a count counts)")
 
-    # strict: "70" is not a number and "yes" is not a boolean; a pack says what it means.
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, strict=True)
+
+def _spelling(kind: object) -> object:
+    return "organisation" if kind == "organization" else kind
 
 
-class Source(Strict):
+Unit = Annotated[
+    str, Rules(pattern=_NO_CONTROL, max_length=40, strip_whitespace=True, strict=True), After(_unit_code)
+]
+# A comparison base: "year-over-year", "quarter-over-quarter", ..., or a short text ("rivals", "2024").
+Base = Annotated[
+    str, Rules(min_length=1, max_length=40, pattern=_NO_CONTROL, strip_whitespace=True, strict=True)
+]
+# Lists and tables as a pack gives them; what a field left out holds.
+Aliases = dict[str, list[Text]]
+
+
+# Unknown fields are errors: a misspelt field is never silently ignored.
+_STRICT: Any = {"extra": "forbid"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    __pydantic_config__ = _STRICT
+
     title: Text
     publisher: Text
     date: Text
     url: Str = ""
 
 
-class PackInfo(Strict):
-    id: str = Field(pattern=_ID)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PackInfo:
+    __pydantic_config__ = _STRICT
+
+    id: Id
     title: Text
     version: Text
     source: Source
-    pass_mark: float = Field(ge=0, le=100)
+    pass_mark: Annotated[float, Rules(strict=True, ge=0, le=100)]
     key_figures: Str = ""  # the id of the section that tabulates the key figures
 
 
-class Section(Strict):
-    id: str = Field(pattern=_ID)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
+    __pydantic_config__ = _STRICT
+
+    id: Id
     title: Text
     body: Text
 
 
-class Person(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person:
     """Who may be named in an attribution answer: a person, or an organisation
     (a research firm, an industry body, the company itself) with `kind`."""
 
-    id: str = Field(pattern=_ID)
+    __pydantic_config__ = _STRICT
+
+    id: Id
     name: Text
     role: Text  # a person's title ("Chief executive, Nio"); an organisation's description ("research firm")
-    # A factory, not `= []` (deep-copied for every entry) nor `list` (whose
-    # signature pydantic reads slowly at import): lists that are left out.
-    aliases: list[Text] = Field(default_factory=lambda: [])
-    kind: Literal["person", "organisation"] = "person"
-
-    @field_validator("kind", mode="before")
-    @classmethod
-    def _spelling(cls, kind: object) -> object:
-        return "organisation" if kind == "organization" else kind
+    aliases: list[Text] = field(default_factory=list)
+    kind: Annotated[Literal["person", "organisation"], Before(_spelling)] = "person"
 
 
-class QuestionBase(Strict):
-    id: str = Field(pattern=_ID)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuestionBase:
+    __pydantic_config__ = _STRICT
+
+    id: Id
     prompt: Text
     section: Str
     explanation: Text
-    tags: list[Str] = Field(default_factory=lambda: [])
+    tags: list[Str] = field(default_factory=list)
     # A phrase of the section that states the answer, for kinds whose answer
     # is not itself a phrase of the briefing (truefalse, conceptual choices).
     evidence: Str = ""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FigureQuestion(QuestionBase):
     """A typed number with its unit, or a range, graded numerically."""
 
     kind: Literal["figure"]
-    value: float | None = None
-    low: float | None = None
-    high: float | None = None
+    value: Number | None = None
+    low: Number | None = None
+    high: Number | None = None
     unit: Unit = ""
     # The figure as a person would say it, e.g. "1.89 billion yuan"; its
     # written precision sets the tolerance unless `tolerance` is given.
@@ -116,35 +157,23 @@ class FigureQuestion(QuestionBase):
     # What the figure measures, in a few words, for trap hints when another
     # question's answer is given: "the year-over-year fall in Q1 R&D expenses".
     measures: Text
-    tolerance: float | None = Field(default=None, ge=0)
+    tolerance: Annotated[float, Rules(strict=True, ge=0)] | None = None
     # The figure's scope, as the source gives it; an answer that names another is wrong.
     # period: what span the figure covers (one quarter's spending: "quarter").
     period: Period | None = None
     # base: what it is compared with: "year-over-year", "quarter-over-quarter",
     # "month-over-month", ... (the grader knows their usual spellings), or any
     # short text ("rivals", "2024"), which an answer's year-over-year contradicts.
-    base: Text | None = Field(default=None, max_length=40)
+    base: Base | None = None
     # bound: the source's own hedge: "passed 200 million" is "more than".
     bound: Bound | None = None
 
-    @field_validator("unit")
-    @classmethod
-    def _unit(cls, unit: str) -> str:
-        if not unit:
-            return unit
-        code = unit_registry.lookup(unit)
-        if code is not None:
-            return code
-        if unit_registry.is_count_noun(unit):
-            return unit  # what a count counts: "vehicles"
-        near = unit_registry.nearest(unit)
-        hint = f"; did you mean {near!r}?" if near else ""
-        raise ValueError(
-            f"unknown unit {unit!r}{hint} (a unit: EUR, GWh, MW, %, ...; or what a count counts)"
-        )
+    def __post_init__(self) -> None:
+        """A value or a range, as the unit wants (pydantic runs this once the fields pass).
 
-    @model_validator(mode="after")
-    def _value_or_range(self) -> Self:
+        A question built in code has its unit read into the registry's code here, as
+        a pack's is when checked (Unit)."""
+        object.__setattr__(self, "unit", _unit_code(self.unit))
         if self.unit in unit_registry.DATES:
             if (
                 self.low is not None
@@ -154,71 +183,65 @@ class FigureQuestion(QuestionBase):
                 raise ValueError(
                     f"value: leave it out for a {self.unit}: expected gives the date ('Q4 2024')"
                 )
-            return self
+            return
         if self.value is None and (self.low is None or self.high is None):
             raise ValueError("value: give either value, or both low and high")
         if self.value is not None and (self.low is not None or self.high is not None):
             raise ValueError("value: give value, or low and high, not both")
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError("low: must not be above high")
-        return self
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class AttributionQuestion(QuestionBase):
     """Who said it: a short quote or paraphrase, answered with a roster person."""
 
     kind: Literal["attribution"]
     quote: Text
     speaker: Str
-    paraphrase: bool = False
+    paraphrase: Flag = False
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ChoiceQuestion(QuestionBase):
     kind: Literal["choice"]
-    options: list[Text] = Field(min_length=3, max_length=5)
+    options: Annotated[list[Text], Rules(min_length=3, max_length=5)]
     answer: Text
     # Other names for an option, keyed by the option exactly as written.
-    aliases: dict[str, list[Text]] = Field(default_factory=lambda: {})
+    aliases: Aliases = field(default_factory=dict)
 
-    @model_validator(mode="after")
-    def _answer_among_options(self) -> Self:
+    def __post_init__(self) -> None:
         folded = [o.casefold() for o in self.options]
         if len(set(folded)) != len(folded):
             raise ValueError("options: duplicate option")
         if self.answer.casefold() not in folded:
             raise ValueError("answer: must be one of the options")
-        return self
-
-    @model_validator(mode="after")
-    def _aliases_of_options(self):
         _check_aliases(self.aliases, self.options, "option")
-        return self
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TrueFalseQuestion(QuestionBase):
     kind: Literal["truefalse"]
-    answer: bool
+    answer: Flag
 
 
+def _unique(items: list[str]) -> list[str]:
+    if len({i.casefold() for i in items}) != len(items):
+        raise ValueError("duplicate item")
+    return items
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ListQuestion(QuestionBase):
     """All items, in any order."""
 
     kind: Literal["list"]
-    items: list[Text] = Field(min_length=2)
+    items: Annotated[list[Text], Rules(min_length=2), After(_unique)]
     # Other names for an item, keyed by the item exactly as written.
-    aliases: dict[str, list[Text]] = Field(default_factory=lambda: {})
+    aliases: Aliases = field(default_factory=dict)
 
-    @field_validator("items")
-    @classmethod
-    def _unique(cls, items: list[str]) -> list[str]:
-        if len({i.casefold() for i in items}) != len(items):
-            raise ValueError("duplicate item")
-        return items
-
-    @model_validator(mode="after")
-    def _aliases_of_items(self):
+    def __post_init__(self) -> None:
         _check_aliases(self.aliases, self.items, "item")
-        return self
 
 
 def _check_aliases(aliases: dict[str, list[str]], names: list[str], what: str) -> None:
@@ -231,9 +254,9 @@ def _check_aliases(aliases: dict[str, list[str]], names: list[str], what: str) -
                 raise ValueError(f"aliases: {alias!r} (for {key!r}) is another {what}")
 
 
-# Any question, for annotations; `Question` is the same union as pydantic reads it.
+# Any question, for annotations; `Question` is the same union as pydantic reads it: by its kind.
 AnyQuestion = FigureQuestion | AttributionQuestion | ChoiceQuestion | TrueFalseQuestion | ListQuestion
-Question = Annotated[AnyQuestion, Field(discriminator="kind")]
+Question = Annotated[AnyQuestion, Tagged("kind")]
 KINDS = ("figure", "attribution", "choice", "truefalse", "list")
 
 # What `briefing draft` writes where a person must still write: validate refuses it.
@@ -248,11 +271,14 @@ def option_label(index: int) -> str:
     return OPTION_LABELS[index]
 
 
-class Pack(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pack:
+    __pydantic_config__ = _STRICT
+
     pack: PackInfo
-    sections: list[Section] = Field(min_length=1)
-    people: list[Person] = []
-    questions: list[Question] = Field(min_length=1)
+    sections: Annotated[list[Section], Rules(min_length=1)]
+    people: list[Person] = field(default_factory=list)
+    questions: Annotated[list[Question], Rules(min_length=1)]
 
     @property
     def id(self) -> str:
@@ -345,6 +371,8 @@ _TOML_AT = re.compile(r" at line (\d+) column (\d+)$")
 
 def parse_toml(text: str, label: str) -> dict:
     """TOML text as data, or a PackError naming the line the parser stopped at."""
+    import rtoml  # a compiled TOML parser: a 10,000-question pack in half tomli's time
+
     try:
         return rtoml.loads(text)
     except rtoml.TomlParsingError as exc:
@@ -356,11 +384,25 @@ def parse_toml(text: str, label: str) -> dict:
         raise PackError([Problem(label, None, None, f"is not valid TOML: {reason}", line)]) from None
 
 
-def parse(data: dict, label: str) -> Pack:
-    """Validate already-read TOML data against the pack models."""
+@cache
+def _checker() -> TypeAdapter[Pack]:
+    """pydantic's validator for a pack, compiled from the annotations once, when first wanted."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Pack)
+
+
+def _validation_error() -> type[ValidationError]:
+    from pydantic import ValidationError
+
+    return ValidationError
+
+
+def parse(data: dict, label: str = "pack") -> Pack:
+    """Validate already-read TOML data against the pack's classes (schema only)."""
     try:
-        return Pack.model_validate(data)
-    except ValidationError as exc:
+        return _checker().validate_python(data)
+    except _validation_error() as exc:
         raise PackError(_problems(exc, data, label)) from None
 
 
@@ -377,9 +419,9 @@ def problems_of(
     is briefing.checks', run by `validate`: loading a pack never grades.
     """
     try:
-        pack: Pack | None = Pack.model_validate(data)
+        pack: Pack | None = _checker().validate_python(data)
         problems: list[Problem] = []
-    except ValidationError as exc:
+    except _validation_error() as exc:
         problems = _problems(exc, data, label)
         pack = _valid_rest(data, [e["loc"] for e in exc.errors()])
     problems += references(data, label, positions)
@@ -419,11 +461,11 @@ def _valid_rest(data: dict, locs: list[tuple[int | str, ...]]) -> Pack | None:
         key_figures = info.get("key_figures") if isinstance(info, dict) else None
         rest["pack"] = dict(_STAND_IN, key_figures=key_figures if isinstance(key_figures, str) else "")
     for loc in locs:  # an unknown top-level table
-        if len(loc) == 1 and loc[0] not in Pack.model_fields:
+        if len(loc) == 1 and loc[0] not in Pack.__dataclass_fields__:
             rest.pop(loc[0], None)
     try:
-        return Pack.model_validate(rest)
-    except ValidationError:
+        return _checker().validate_python(rest)
+    except _validation_error():
         return None
 
 
@@ -521,11 +563,26 @@ def load(path: str | Path | None = None, *, label: str | None = None) -> Pack:
     whose problems name their lines."""
     path = Path(path) if path is not None else BUNDLED_PACK
     label = label or (path.name if path == BUNDLED_PACK else str(path))
-    text = read_text(path, label=label)
+    pack = from_text(read_text(path, label=label), label)
+    assert pack is not None  # only_packs=False: a file without [pack] is a PackError
+    return pack
+
+
+def from_text(text: str, label: str, *, only_packs: bool = False) -> Pack | None:
+    """The pack a TOML text holds, checked; PackError naming every problem and its line.
+
+    A text that passed before comes from briefing.pack_cache, without pydantic. With
+    `only_packs`, a text without a [pack] table (an answers file) is None, not an error."""
+    checked = pack_cache.get(text, Pack)  # these very bytes passed before
+    if checked is not None:
+        return checked
     data = parse_toml(text, label)
+    if only_packs and not isinstance(data.get("pack"), dict):
+        return None
     pack, problems = problems_of(data, label, Positions(text, data))
     if problems or pack is None:  # no pack comes without a problem saying why
-        raise PackError(problems)
+        raise PackError(problems or [Problem(label, None, None, "not a pack")])
+    pack_cache.put(text, pack)
     return pack
 
 
@@ -581,7 +638,7 @@ def _problems(exc: ValidationError, data: dict, label: str) -> list[Problem]:
 def json_schema() -> dict:
     """The pack format as a JSON Schema (2020-12), from the models themselves: editors
     (taplo, Even Better TOML) check and complete a pack against it as it is typed."""
-    schema = Pack.model_json_schema()
+    schema = _checker().json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "briefing pack",

@@ -1,4 +1,4 @@
-"""What a quiz session leaves behind: the save format, as pydantic models.
+"""What a quiz session leaves behind: the save format, as dataclasses that pydantic checks.
 
 The TUI and the headless mode save the same `SessionRecord`, read back by
 the same code (`briefing.store`). A session in progress is saved after every
@@ -10,13 +10,17 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Literal, Protocol
-
-from pydantic import BaseModel, ConfigDict, Field
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol
 
 from briefing.defaults import PROFILE
 from briefing.errors import SaveError, printable
+from briefing.fields import Rules
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 # The newest save format this briefing reads. A save is written with the lowest
 # version that holds it (`schema_for`): a plain quiz stays 1, which older briefings
@@ -39,11 +43,15 @@ REVIEW_SCOPES = ("review", "weakest")  # written as schema 2
 RATINGS = {"again": 1, "hard": 2, "good": 3, "easy": 4}
 
 
-class AnswerRecord(BaseModel):
+# A save with a field this briefing does not know is not read as if it had not.
+_FORBID: Any = {"extra": "forbid"}
+
+
+@dataclass(slots=True, kw_only=True)
+class AnswerRecord:
     """One question as asked in a session and how it was answered."""
 
-    # Built on first use: a start-up that reads no save does not pay for it.
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+    __pydantic_config__ = _FORBID
 
     id: str
     given: str = ""
@@ -55,24 +63,27 @@ class AnswerRecord(BaseModel):
     answered_at: datetime | None = None
     # The learner's own rating (1-4, see RATINGS), when they chose one: the review
     # schedule uses it instead of the verdict's. Schema 2.
-    rating: int | None = Field(default=None, ge=1, le=4)
+    rating: Annotated[int, Rules(ge=1, le=4)] | None = None
 
 
-class SessionRecord(BaseModel):
-    """One quiz session: enough to resume it, report it and count it in stats."""
+@dataclass(slots=True, kw_only=True)
+class SessionRecord:
+    """One quiz session: enough to resume it, report it and count it in stats.
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+    The engine changes it as the quiz goes on; `briefing.store` reads and writes it."""
+
+    __pydantic_config__ = _FORBID
 
     schema_version: int = 1  # see SCHEMA_VERSION and schema_for
     id: str  # also the file name, without .toml
     status: Literal["in_progress", "finished"] = "in_progress"
-    profile: str = Field(pattern=PROFILE_RE.pattern)
+    profile: Annotated[str, Rules(pattern=PROFILE_RE.pattern)]
     pack_id: str
     pack_version: str
     pass_mark: float
     seed: int | None = None
     order: list[str]  # question ids, in the order they are asked
-    answers: list[AnswerRecord] = []  # one per question answered or skipped so far
+    answers: list[AnswerRecord] = field(default_factory=list)  # one per question answered or skipped so far
     started_at: datetime
     finished_at: datetime | None = None
     score: int = 0
@@ -138,11 +149,31 @@ class SessionLike(Protocol):
     def answers(self) -> Sequence[AnswerLike]: ...
 
 
+@cache
+def checker() -> TypeAdapter[SessionRecord]:
+    """pydantic's reader and writer of a save, compiled when first wanted: `validate_python`
+    raises pydantic's ValidationError for data that does not fit (briefing.store says it
+    in one line). The TUI compiles it after its first frame, before the first answer."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(SessionRecord)
+
+
+def to_data(record: SessionRecord) -> dict[str, Any]:
+    """A session as a save holds it: plain TOML values, times in ISO 8601, no empty fields."""
+    return checker().dump_python(record, mode="json", exclude_none=True)
+
+
 def schema_for(record: SessionRecord) -> int:
     """The lowest save format that holds `record`: 2 for a review or a rated answer, else 1."""
     if record.scope in REVIEW_SCOPES or any(a.rating is not None for a in record.answers):
         return 2
     return 1
+
+
+def now_utc() -> datetime:
+    """The time now, to the second, as sessions record it."""
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def new_session_id(now: datetime | None = None) -> str:

@@ -176,7 +176,7 @@ def _names(pack: Pack, source: str, label: str) -> list[Problem]:
     the other order, hyphenated); an alias found there does not vouch for a misspelt name."""
     problems: list[Problem] = []
     for p in pack.people:
-        bare = p.model_copy(update={"aliases": []})
+        bare = replace(p, aliases=[])
         if not names.mentions(source, bare, [bare]):
             at = ("people", p.id, "name")
             problems.append(

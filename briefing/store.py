@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import tomli_w
-from pydantic import ValidationError
 
 from briefing.errors import Problem, SaveError, printable, schema_message
 from briefing.records import (  # noqa: F401
@@ -39,8 +38,10 @@ from briefing.records import (  # noqa: F401
     SCHEMA_VERSION,
     SessionRecord,
     check_profile,
+    checker,
     new_session_id,
     schema_for,
+    to_data,
 )
 
 if TYPE_CHECKING:  # resuming needs the engine; reading saves for stats does not
@@ -106,7 +107,7 @@ def save(record: SessionRecord, saves_dir: str | Path) -> Path:
     """
     path = session_path(saves_dir, record.profile, record.id)
     record.schema_version = schema_for(record)  # the lowest format that holds it: older readers keep up
-    data = tomli_w.dumps(record.model_dump(mode="json", exclude_none=True)).encode("utf-8")
+    data = tomli_w.dumps(to_data(record)).encode("utf-8")
     folder = path.parent
     try:
         _make_folder(folder)
@@ -295,8 +296,10 @@ def _load_one(path: Path, profile: str, result: LoadResult) -> SessionRecord | N
             )
         )
         return None
+    from pydantic import ValidationError
+
     try:
-        record = SessionRecord.model_validate(data)
+        record = checker().validate_python(data)
     except ValidationError as exc:
         errors = exc.errors()
         first = errors[0]

@@ -24,14 +24,20 @@ import functools
 import html
 import os
 import re
+import tempfile
 import tomllib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from briefing import pack as packs
-from briefing.errors import PackError
+# Checked packs are kept (briefing.pack_cache) in a folder of this run's own, never in the
+# user's ~/.cache; subprocesses inherit it. Later loads of a pack come from it, so the suite
+# runs both paths; tests of the cache itself point BRIEFING_CACHE elsewhere.
+os.environ["BRIEFING_CACHE"] = tempfile.mkdtemp(prefix="briefing-test-cache-")
+
+from briefing import pack as packs  # noqa: E402
+from briefing.errors import PackError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_PACK = ROOT / "tests" / "fixtures" / "small_pack.toml"
@@ -226,7 +232,7 @@ def tui_pack(tmp_path) -> packs.Pack:
 
 @pytest.fixture(scope="session")
 def grader_pack() -> packs.Pack:
-    return packs.Pack.model_validate(GRADER_PACK_DATA)
+    return packs.parse(GRADER_PACK_DATA)
 
 
 @pytest.fixture(scope="session")

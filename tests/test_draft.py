@@ -66,7 +66,7 @@ def test_the_draft_is_a_pack_that_validate_refuses_one_line_per_stub(tmp_path, c
 
 def test_a_draft_never_copies_article_sentences_into_a_section_body():
     text = draft(ARTICLE)
-    data = packs.rtoml.loads(text)
+    data = packs.parse_toml(text, "test.toml")
     sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", ARTICLE) if len(s.split()) > 4]
     for section in data["sections"]:
         assert section["body"].startswith(DRAFT_MARK)
@@ -76,7 +76,7 @@ def test_a_draft_never_copies_article_sentences_into_a_section_body():
 def test_filling_the_stubs_makes_a_pack_that_loads():
     """A draft is a real pack: with its stubs written it passes the schema and references."""
     text = draft(ARTICLE).replace(DRAFT_MARK, "Written:")
-    pack, problems = packs.problems_of(packs.rtoml.loads(text), "k.toml")
+    pack, problems = packs.problems_of(packs.parse_toml(text, "test.toml"), "k.toml")
     assert pack is not None and problems == []
 
 
@@ -101,7 +101,7 @@ def test_a_long_article_drafts_quickly():
 def test_a_date_stub_leaves_value_out_as_a_date_question_does():
     """ "in the first quarter of 2027": unit quarter, expected as written, no value (validate would refuse one)."""
     text = draft("Kestrel Ports will open its second quay in the first quarter of 2027, the company said.\n")
-    data = packs.rtoml.loads(text)
+    data = packs.parse_toml(text, "test.toml")
     (q,) = [q for q in data["questions"] if q.get("unit") == "quarter"]
     assert "value" not in q and q["expected"] == "first quarter of 2027"
     pack, problems = packs.problems_of(data, "k.toml")

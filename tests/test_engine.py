@@ -1,5 +1,7 @@
 """The quiz engine: order, answers, score, pass mark, resume: the rules both front ends share."""
 
+from copy import deepcopy
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -85,10 +87,10 @@ def test_saver_sees_every_answer_and_resume_picks_up_where_it_stopped(pack, tmp_
 def test_resume_refuses_a_session_from_another_version_of_the_pack(pack):
     s = Session.start(pack, profile="p", seed=3)
     s.answer("x")
-    changed = s.record.model_copy(update={"pack_version": "2"})
+    changed = replace(s.record, pack_version="2")
     with pytest.raises(ValueError, match="not small 1"):
         Session.resume(pack, changed)
-    gone = s.record.model_copy(update={"order": ["no-such-question", *s.record.order[1:]]})
+    gone = replace(s.record, order=["no-such-question", *s.record.order[1:]])
     with pytest.raises(ValueError, match="does not match"):
         Session.resume(pack, gone)
 
@@ -110,7 +112,7 @@ def test_resume_newest_skips_what_the_pack_cannot_resume_and_says_why(pack):
     older.answer("x")
     newer = Session.start(pack, profile="p", seed=6)
     newer.answer("y")
-    broken = newer.record.model_copy(update={"order": ["gone", *newer.record.order[1:]]})
+    broken = replace(newer.record, order=["gone", *newer.record.order[1:]])
     session, problems = Session.resume_newest(pack, [broken, older.record])
     assert session is not None and session.record.id == older.record.id and session.position == 1
     assert len(problems) == 1 and broken.id in problems[0] and "cannot be resumed" in problems[0]
@@ -139,7 +141,7 @@ def test_a_right_answer_after_a_peek_scores_nothing_and_is_recorded(pack):
 
 def test_a_peek_is_saved_at_once_and_kept_through_a_resume(pack):
     saved = []
-    s = _first(pack, "fivefold", saver=lambda r: saved.append(r.model_copy(deep=True)))
+    s = _first(pack, "fivefold", saver=lambda r: saved.append(deepcopy(r)))
     s.peek()
     assert saved and saved[-1].peeking == "fivefold"  # killed now, the peek is on disk
     resumed = Session.resume(pack, saved[-1])

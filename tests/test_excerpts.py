@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from conftest import PACK_TOML, write_pack
 
 from briefing import pack as packs
@@ -26,20 +28,16 @@ def test_blocks_are_paragraphs_list_items_and_table_rows_with_their_header():
 def test_key_figures_by_id_then_title_then_first_table(tmp_path):
     pack = load(tmp_path)
     assert key_figures(pack).id == "key-figures"
-    renamed = pack.model_copy(
-        update={
-            "sections": [
-                s.model_copy(update={"id": "numbers-at-a-glance" if s.id == "key-figures" else s.id})
-                for s in pack.sections
-            ]
-        }
+    renamed = replace(
+        pack,
+        sections=[
+            replace(s, id="numbers-at-a-glance" if s.id == "key-figures" else s.id) for s in pack.sections
+        ],
     )
     assert key_figures(renamed).title == "Key figures"
-    untitled = renamed.model_copy(
-        update={"sections": [s.model_copy(update={"title": "At a glance"}) for s in renamed.sections]}
-    )
+    untitled = replace(renamed, sections=[replace(s, title="At a glance") for s in renamed.sections])
     assert key_figures(untitled).id == "numbers-at-a-glance"  # the first with a table
-    no_table = untitled.model_copy(update={"sections": [untitled.sections[0]]})
+    no_table = replace(untitled, sections=[untitled.sections[0]])
     assert key_figures(no_table) is None
 
 
@@ -57,12 +55,10 @@ def test_excerpt_matches_whole_words_and_falls_back_to_the_section(tmp_path):
         "Reliable sources were quoted.\n\nOne William Li, founder and CEO, said it was about a tenth of rivals'.",
     )
     pack = load(tmp_path, text)
-    quote_less = pack.question("who-tenth").model_copy(update={"quote": "not in the briefing"})
+    quote_less = replace(pack.question("who-tenth"), quote="not in the briefing")
     assert excerpt(quote_less, pack).startswith("One William Li")  # not "Reliable" for the alias "Li"
-    written_otherwise = pack.question("fivefold").model_copy(update={"expected": "5x", "evidence": ""})
+    written_otherwise = replace(pack.question("fivefold"), expected="5x", evidence="")
     assert "fivefold" in excerpt(written_otherwise, pack)  # a figure is found in any written form
     assert excerpt(written_otherwise, pack) != pack.section("overview").body
-    nowhere = pack.question("fivefold").model_copy(
-        update={"value": 6.0, "expected": "sixfold", "evidence": ""}
-    )
+    nowhere = replace(pack.question("fivefold"), value=6.0, expected="sixfold", evidence="")
     assert excerpt(nowhere, pack) == pack.section("overview").body

@@ -5,12 +5,12 @@ from conftest import GRADER_PACK_DATA, figure_question
 
 from briefing.grading import numbers
 from briefing.grading.grader import Verdict, figure_matches, grade
-from briefing.pack import Pack, expected_text
+from briefing.pack import expected_text, parse
 
 # The grader's pack (every kind, with the edge cases asked about here) is shared: tests/conftest.py.
 PACK_DATA = GRADER_PACK_DATA
 figure = figure_question
-PACK = Pack.model_validate(PACK_DATA)
+PACK = parse(PACK_DATA)
 
 
 def ask(qid: str, text: str) -> Verdict:
@@ -231,7 +231,7 @@ def test_an_empty_answer_is_skipped(text):
 
 def mini_pack(**question):
     data = {**PACK_DATA, "questions": [figure(**question)]}
-    return Pack.model_validate(data)
+    return parse(data)
 
 
 @pytest.mark.parametrize(

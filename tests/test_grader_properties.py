@@ -34,7 +34,7 @@ PACKS = {
     "bundled": packs.load(),
     "small": packs.load(SMALL_PACK),
     "pilot": packs.parse(tomllib.loads(PACK_TOML), "pilot"),
-    "grader": packs.Pack.model_validate(GRADER_PACK_DATA),
+    "grader": packs.parse(GRADER_PACK_DATA),
 }
 QUESTIONS = [(name, q) for name, pack in PACKS.items() for q in pack.questions]
 IDS = [f"{name}:{q.id}" for name, q in QUESTIONS]

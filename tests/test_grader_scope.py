@@ -139,7 +139,7 @@ RAIL = textwrap.dedent(
 
 @pytest.fixture(scope="module")
 def rail():
-    pack, problems = packs.problems_of(packs.rtoml.loads(RAIL), "rail.toml")
+    pack, problems = packs.problems_of(packs.parse_toml(RAIL, "test.toml"), "rail.toml")
     assert problems == [] and pack is not None
     return pack
 
@@ -263,7 +263,7 @@ def test_a_bound_stands_by_its_figure(text, figure, bound):
 def _validate(tmp_path, text):
     from briefing.checks import check
 
-    pack, problems = packs.problems_of(packs.rtoml.loads(text), "rail.toml")
+    pack, problems = packs.problems_of(packs.parse_toml(text, "test.toml"), "rail.toml")
     assert problems == [] and pack is not None
     return [str(p) for p in check(pack, "rail.toml")]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,12 +14,12 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # importable without `pip install -e .`
 
 from briefing import stats  # noqa: E402
-from briefing.pack import Pack  # noqa: E402
+from briefing.pack import parse  # noqa: E402
 from briefing.records import AnswerRecord, SessionRecord  # noqa: E402
 
 T0 = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
-PACK = Pack.model_validate(
+PACK = parse(
     {
         "pack": {
             "id": "tiny",
@@ -272,14 +273,13 @@ def test_no_front_end_imported(module):
 def test_retries_and_limited_runs_do_not_make_the_headline_numbers():
     """A retry of the missed ones (all right) must not become the 'best' score."""
     full = ALL[0]
-    retry = full.model_copy(
-        update={
-            "id": "20261125T130000Z-aaaaaaaa",
-            "scope": "retry",
-            "percent": 100.0,
-            "started_at": full.started_at.replace(hour=13),
-            "finished_at": full.started_at.replace(hour=13, minute=5),
-        }
+    retry = replace(
+        full,
+        id="20261125T130000Z-aaaaaaaa",
+        scope="retry",
+        percent=100.0,
+        started_at=full.started_at.replace(hour=13),
+        finished_at=full.started_at.replace(hour=13, minute=5),
     )
     result = stats.compute([full, retry], PACK)
     assert result.sessions == 2 and result.full_sessions == 1

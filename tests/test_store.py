@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))  # importable without `pip install -e .`
 
 from briefing import store  # noqa: E402
 from briefing.errors import SaveError  # noqa: E402
-from briefing.records import SCHEMA_VERSION, AnswerRecord, SessionRecord  # noqa: E402
+from briefing.records import SCHEMA_VERSION, AnswerRecord, SessionRecord, to_data  # noqa: E402
 
 T0 = datetime(2026, 11, 25, 10, 15, 0, tzinfo=UTC)
 
@@ -170,7 +170,7 @@ KILLED_WRITER = textwrap.dedent(
         rec.score = n
         store.save(rec, saves)
         if n % 7 == 0:
-            store.save(rec.model_copy(update={"id": store.new_session_id()}), saves)
+            store.save(replace(rec, **{"id": store.new_session_id()}), saves)
     """
 )
 
@@ -237,7 +237,7 @@ def _truncated(tmp_path) -> bytes:
 def _valid_text(**changes) -> str:
     import tomli_w
 
-    data = record(9).model_dump(mode="json", exclude_none=True)
+    data = to_data(record(9))
     data.update(changes)
     return tomli_w.dumps(data)
 

@@ -69,7 +69,8 @@ async def test_the_picker_lists_each_pack_and_notes_the_broken_one(shelf, saves)
         assert "[b]Compute[/b] in brief" in text  # a pack's title is data, not markup
         assert "A test article — Test Wire, 2026" in text
         assert "8 questions  ·  last result: -" in text
-        assert "Not listed (not a valid pack):" in text and "field 'pack.title': required" in text
+        # The first of its problems in the order validate lists them (what no line holds first).
+        assert "Not listed (not a valid pack):" in text and "field 'sections': required" in text
 
 
 @sync

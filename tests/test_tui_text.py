@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from conftest import (
     PACK_TOML,
     SIZE,
@@ -38,8 +40,8 @@ HOSTILE = (
 async def test_pack_and_user_text_is_shown_literally(tmp_path, saves, make_app):
     pack = packs.load(write_pack(tmp_path, HOSTILE))
     # An escape code cannot get into a valid pack; build one past validation.
-    section = pack.sections[0].model_copy(update={"title": "\x1b[31mRed overview"})
-    pack = pack.model_copy(update={"sections": [section, *pack.sections[1:]]})
+    section = replace(pack.sections[0], title="\x1b[31mRed overview")
+    pack = replace(pack, sections=[section, *pack.sections[1:]])
     app = make_app(pack, saves, seed=1)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

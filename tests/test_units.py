@@ -6,6 +6,7 @@ euros, energy, power, percentage points, a count that names what it counts, date
 
 import textwrap
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -248,7 +249,7 @@ def test_wrong_unit_scale_or_date_is_wrong_and_says_why(qid, text, note):
 
 
 def test_a_date_keeps_the_scope_bound():
-    q = PACK.question("plant").model_copy(update={"bound": "at most"})
+    q = replace(PACK.question("plant"), bound="at most")
     assert grade(q, "by the fourth quarter of 2026 or earlier", PACK).correct
     assert grade(q, "no later than Q4 2026", PACK).correct
 
