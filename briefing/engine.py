@@ -16,17 +16,16 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
+from typing import TYPE_CHECKING
 
-from briefing.grading.grader import Verdict, grade
 from briefing.pack import AnyQuestion, Pack
-from briefing.records import AnswerRecord, Mode, Scope, SessionRecord, new_session_id
+from briefing.records import AnswerRecord, Mode, Scope, SessionRecord, new_session_id, now_utc
+
+if TYPE_CHECKING:
+    from briefing.grading.grader import Verdict
 
 Saver = Callable[[SessionRecord], object]
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
 
 
 def choose_order(
@@ -219,7 +218,7 @@ class Session:
         question = self.current
         if question is None:
             raise RuntimeError("the quiz has no question left to answer")
-        verdict = grade(question, text, self.pack)
+        verdict = self._grade(question, text)
         if ask_again and verdict.unreadable:
             return verdict
         self._record(question, text, verdict, now)
@@ -253,7 +252,7 @@ class Session:
     def finish(self, now: datetime | None = None) -> SessionRecord:
         """Close the session: unanswered questions count as wrong; save it."""
         while (question := self.current) is not None:  # until done
-            self._record(question, "", grade(question, "", self.pack), now, save=False)
+            self._record(question, "", self._grade(question, ""), now, save=False)
         self.record.status = "finished"
         self.record.finished_at = now or now_utc()
         self._refresh_score()
@@ -277,7 +276,14 @@ class Session:
     # --- inside ----------------------------------------------------------------
 
     def _judge(self, question: AnyQuestion, answer: AnswerRecord) -> Verdict:
-        return grade(question, answer.given, self.pack)
+        return self._grade(question, answer.given)
+
+    def _grade(self, question: AnyQuestion, text: str) -> Verdict:
+        # The grader is imported when the first answer is judged, not to start a quiz:
+        # its first question is drawn without it (the TUI imports it meanwhile).
+        from briefing.grading.grader import grade
+
+        return grade(question, text, self.pack)
 
     def _record(
         self, question: AnyQuestion, text: str, verdict: Verdict, now: datetime | None, save: bool = True

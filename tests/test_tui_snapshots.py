@@ -47,8 +47,8 @@ def counted_then(*keys: str):
 
     async def run_before(pilot):
         await counted(pilot)
-        if keys:
-            await pilot.press(*keys)
+        for key in keys:  # one at a time, as a person types: each screen drawn before the next key
+            await pilot.press(key)
             await pilot.pause()
 
     return run_before

@@ -42,17 +42,31 @@ Clock = Callable[[], datetime]
 
 
 def now_utc() -> datetime:
-    """The default clock: the engine's, imported when first read, not to start."""
-    from briefing.engine import now_utc
+    """The default clock: the one sessions record time by (records is light; the
+    engine, which imports the grader, is not imported to read the time)."""
+    from briefing.records import now_utc
 
     return now_utc()
 
 
-# What a person may open at once from the briefing, prepared in this order after
-# its first frame: the module is imported in a thread, then its screen's CSS and
-# its widgets' default CSS are parsed in one step, so that the first `s` pushes
-# the quiz without parsing any CSS.
+# What a person may open at once from the briefing, prepared in this order once
+# the briefing has been on screen a moment: the module is imported in a thread,
+# then its screen's CSS and its widgets' default CSS are parsed in one step, so
+# that the first `s` pushes the quiz without parsing any CSS.
 PREPARED_SCREENS = ("briefing.tui.screens.quiz",)
+# How long the briefing is left alone after its first frame before threads start
+# preparing what comes next: a thread takes turns with the loop, so one started at
+# once would slow a key pressed at once (`s` draws its quiz in well under this).
+SETTLE_SECONDS = 0.3
+
+
+def _prepare_answering() -> None:
+    """What the first answer needs and a quiz starts without: the grader, and the
+    compiled writer of a save (pydantic, which a checked pack did not need)."""
+    import briefing.grading.grader  # noqa: F401
+    from briefing.records import checker
+
+    checker()
 
 
 def _collect_garbage_from_now_on() -> None:
@@ -163,8 +177,8 @@ class BriefingApp(App[int]):
         else:
             # Reading saves waits until the briefing is on screen.
             self.later(self._open_review if self.review else self._offer_resume)
-        # Not before the first frame: the thread would take turns with drawing it.
-        self.call_after_refresh(self._prepare_screens)
+        # Not before the first frame, nor at once after it (SETTLE_SECONDS).
+        self.call_after_refresh(self.after_settling, self._prepare_screens)
 
     # --- work deferred past the first frame -----------------------------------------
 
@@ -198,8 +212,14 @@ class BriefingApp(App[int]):
         else:
             self._later_running = False
 
+    def after_settling(self, job: Callable[[], object]) -> None:
+        """Run `job` once the app has been on screen SETTLE_SECONDS: for what starts a
+        thread (a first key is answered before it takes turns with the loop)."""
+        self.set_timer(SETTLE_SECONDS, job)
+
     def _prepare_screens(self) -> None:
-        """Import the screens a first key may open, in a thread (see PREPARED_SCREENS)."""
+        """Import the screens a first key may open, then what the first answer needs,
+        in a thread (see PREPARED_SCREENS)."""
         for module in PREPARED_SCREENS:
             self.run_worker(
                 lambda module=module: importlib.import_module(module),
@@ -207,6 +227,9 @@ class BriefingApp(App[int]):
                 group="prepare",
                 description=f"import {module}",
             )
+        self.run_worker(
+            _prepare_answering, thread=True, group="prepare-answer", description="import the grader"
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A screen's module is imported: parse its CSS on the loop, in one slice."""

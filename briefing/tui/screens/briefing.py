@@ -146,8 +146,8 @@ class BriefingScreen(Screen[None]):
                 description="count the questions due",
             )
 
-        if self._mounting:  # at start-up: behind the first frame (BriefingApp.later)
-            app.later(count)
+        if self._mounting:  # at start-up: a while after the first frame (BriefingApp.after_settling)
+            app.later(lambda: app.after_settling(count))
         else:  # later on (a profile chosen, a quiz taken): a worker is off the input path
             count()
 

@@ -20,7 +20,6 @@ from textual.widgets import Button, Input, Static
 from textual.widgets._progress_bar import Bar, ETAStatus, PercentageStatus
 
 from briefing.engine import Session
-from briefing.grading.grader import Verdict
 from briefing.pack import OPTION_LABELS
 from briefing.records import RATINGS
 from briefing.tui.screens.peek import PeekScreen
@@ -37,6 +36,7 @@ from briefing.tui.widgets.footer import KeysFooter
 from briefing.tui.widgets.score_bar import ScoreBar
 
 if TYPE_CHECKING:
+    from briefing.grading.grader import Verdict
     from briefing.tui.app import BriefingApp
 
 
@@ -153,6 +153,10 @@ class QuizScreen(Screen[None]):
         button = self.query_one("#next", Button)
         button.label = "See results" if session.done else "Next question"
         button.display = True
+        # The screen lays itself out in its next frame: the widgets shown here would each
+        # ask for it only at their own idle, after a first frame drawn without them (and
+        # the focus and keys below would be drawn first).
+        self.refresh(layout=True)
         # The verdict is drawn first; what changes no more than focus and keys follows it
         # (disabling the box restyles it, moving focus rebuilds the footer's keys).
         self.call_after_refresh(self._after_verdict)

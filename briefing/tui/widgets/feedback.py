@@ -3,15 +3,22 @@ or why an answer could not be read (the question stays open)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Static
 
-from briefing.grading.grader import Verdict
 from briefing.tui.text import data, labelled, lines
+
+if TYPE_CHECKING:
+    from briefing.grading.grader import Verdict
 
 
 class Feedback(Static):
-    """Shows a Verdict; hidden until there is one."""
+    """Shows a Verdict; hidden until there is one.
+
+    Shown and hidden by its own `display`, not by a class: a class waits for the
+    stylesheet's next pass, a frame later, and the verdict is what a person waits for."""
 
     DEFAULT_CSS = """
     Feedback {
@@ -20,9 +27,6 @@ class Feedback(Static):
         margin: 1 0 0 0;
         border-left: thick $panel;
         display: none;
-    }
-    Feedback.-shown {
-        display: block;
     }
     Feedback.-right {
         border-left: thick $success;
@@ -58,7 +62,7 @@ class Feedback(Static):
         self.set_class(verdict.correct and not peeked, "-right")
         self.set_class(verdict.correct and peeked, "-peeked")
         self.set_class(not verdict.correct, "-wrong")
-        self.add_class("-shown")
+        self.display = True
 
     def ask_again(self, verdict: Verdict) -> None:
         """An answer the engine could not read: why, and that the question is still open."""
@@ -68,8 +72,10 @@ class Feedback(Static):
         ]
         self.update(lines(out))
         self.remove_class("-right", "-wrong", "-peeked")
-        self.add_class("-shown", "-again")
+        self.add_class("-again")
+        self.display = True
 
     def clear(self) -> None:
         self.update("")
-        self.remove_class("-shown", "-right", "-wrong", "-again", "-peeked")
+        self.remove_class("-right", "-wrong", "-again", "-peeked")
+        self.display = False
