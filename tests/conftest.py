@@ -373,13 +373,24 @@ async def next_question(pilot) -> None:
     await pilot.pause()
 
 
-async def wait_for_screen(pilot, screen_type, tries: int = 20):
-    """Pause until the app shows a `screen_type` (a Screen class), then return that screen."""
-    for _ in range(tries):
+async def wait_for_screen(pilot, screen_type, seconds: float = 5.0):
+    """Pause until the app shows a `screen_type` (a Screen class), then return that screen.
+
+    What the saves hold (a quiz to resume) is read by a thread once the app has been
+    quiet a moment (BriefingApp.quiet_turn): a few tenths of a second after start."""
+    for _ in range(int(seconds / 0.02)):
         if isinstance(pilot.app.screen, screen_type):
+            await pilot.pause()  # drawn
             return pilot.app.screen
-        await pilot.pause()
-    raise AssertionError(f"no {screen_type.__name__} after {tries} pauses: {type(pilot.app.screen).__name__}")
+        await pilot.pause(0.02)
+    raise AssertionError(f"no {screen_type.__name__} after {seconds} s: {type(pilot.app.screen).__name__}")
+
+
+async def saves_read(pilot) -> None:
+    """Wait until the app has read the saves at start (a quiz to resume, in a thread once
+    the app is quiet) and shown what it found."""
+    await pilot.app.workers.wait_for_complete([w for w in pilot.app.workers if w.group == "resume"])
+    await pilot.pause()
 
 
 async def quit_midway(pack, saves, answers: int) -> list[str]:

@@ -7,6 +7,7 @@ from conftest import (
     quit_midway,
     static_text,
     sync,
+    wait_for_screen,
 )
 from textual.widgets import Input, OptionList
 
@@ -66,4 +67,4 @@ async def test_profile_picker_then_resume(tui_pack, saves, make_app):
         await pilot.pause()
         await pilot.press("enter")  # "ana", the only profile
         await pilot.pause()
-        assert isinstance(app.screen, ResumeScreen)
+        await wait_for_screen(pilot, ResumeScreen)  # found by a thread once the app is quiet

@@ -11,9 +11,11 @@ from conftest import (
     next_question,
     quit_midway,
     saved_records,
+    saves_read,
     static_text,
     sync,
     visible_text,
+    wait_for_screen,
     write_pack,
 )
 from textual.widgets import Button
@@ -34,7 +36,7 @@ async def test_killed_quiz_is_resumed_at_the_same_question_with_the_same_answers
     app = make_app(tui_pack, saves, seed=99)  # another seed: the saved order wins
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, ResumeScreen)
+        await wait_for_screen(pilot, ResumeScreen)  # found by a thread once the app is quiet
         text = visible_text(app)
         assert "Resume it at question 4 of 8?" in text and "So far: 3 right of 3" in text
         await pilot.press("y")
@@ -58,9 +60,7 @@ async def test_discard_asks_first_and_escape_keeps_it(tui_pack, saves, make_app)
     await quit_midway(tui_pack, saves, 2)
     app = make_app(tui_pack, saves)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ResumeScreen)
+        dialog = await wait_for_screen(pilot, ResumeScreen)
         await pilot.press("d")  # one key deletes nothing: it asks
         await pilot.pause()
         assert app.screen is dialog and len(saved_records(saves)) == 1
@@ -87,7 +87,7 @@ async def test_resume_declined_discards_it(tui_pack, saves, make_app):
     app = make_app(tui_pack, saves)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, ResumeScreen)
+        await wait_for_screen(pilot, ResumeScreen)  # found by a thread once the app is quiet
         await pilot.press("d", "d")  # asked, then confirmed
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
@@ -100,7 +100,7 @@ async def test_resume_not_now_keeps_it_behind_continue(tui_pack, saves, make_app
     await quit_midway(tui_pack, saves, 2)
     app = make_app(tui_pack, saves)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_screen(pilot, ResumeScreen)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
@@ -117,10 +117,9 @@ async def test_resume_after_the_last_answer_goes_to_results(tui_pack, saves, mak
     assert saved_records(saves)[0]["status"] == "in_progress"
     app = make_app(tui_pack, saves)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the offer comes once the briefing is drawn
+        await wait_for_screen(pilot, ResumeScreen)  # the offer comes once the briefing is quiet
         await pilot.press("y")
-        await pilot.pause()
-        assert isinstance(app.screen, ResultsScreen)
+        await wait_for_screen(pilot, ResultsScreen)
         assert "8 of 8 right" in static_text(app.screen, "#summary")
     assert saved_records(saves)[0]["status"] == "finished"
 
@@ -131,7 +130,7 @@ async def test_a_changed_pack_starts_fresh_and_says_so(tui_pack, tmp_path, saves
     newer = packs.load(write_pack(tmp_path, PACK_TOML.replace('version = "1"', 'version = "2"')))
     app = make_app(newer, saves)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await saves_read(pilot)
         assert isinstance(app.screen, BriefingScreen)
         assert any("cannot be resumed" in str(n.message) for n in app._notifications)
         await pilot.press("s")

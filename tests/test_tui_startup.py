@@ -155,3 +155,51 @@ def test_deferred_work_left_when_the_app_closes_is_dropped(tui_pack, saves, make
     app._later_running = True
     app._run_later()
     assert ran == [] and not app._later and not app._later_running
+
+
+@sync
+async def test_threads_wait_for_a_pause_in_the_keys(tui_pack, saves, make_app):
+    """Work in threads (reading saves, importing the grader) runs in quiet turns: not
+    while keys keep coming, since a thread halves the loop's share of the processor."""
+    import threading
+    from time import monotonic
+
+    app = make_app(tui_pack, saves)
+    async with app.run_test(size=SIZE) as pilot:
+        app._last_input = monotonic()  # a key now
+        began: list[float] = []
+
+        def turn() -> None:
+            with app.quiet_turn():
+                began.append(monotonic())
+
+        start = monotonic()
+        thread = threading.Thread(target=turn)
+        thread.start()
+        for _ in range(4):  # a key every 0.1 s: no turn yet
+            await pilot.press("down")
+            await pilot.pause(0.1)
+            assert not began
+        thread.join(5)
+        assert began and began[0] - start >= 0.4 + app.QUIET_SECONDS * 0.9
+
+
+@sync
+async def test_a_quiz_started_before_the_saves_are_read_is_not_interrupted_by_an_offer(
+    tui_pack, saves, make_app
+):
+    """`s` at once on a profile with an unfinished quiz: the new quiz goes on, with no
+    resume dialog over it, and the unfinished one stays saved for the next start."""
+    from conftest import quit_midway, saved_records, saves_read
+
+    from briefing.tui.screens.quiz import QuizScreen
+
+    await quit_midway(tui_pack, saves, 2)
+    app = make_app(tui_pack, saves)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        await saves_read(pilot)
+        assert isinstance(app.screen, QuizScreen)
+    assert [r["status"] for r in saved_records(saves)] == ["in_progress"]

@@ -10,13 +10,18 @@ from __future__ import annotations
 import gc
 import importlib
 import inspect
+import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
+from functools import partial
 from pathlib import Path
+from time import monotonic, sleep
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -50,23 +55,28 @@ def now_utc() -> datetime:
 
 
 # What a person may open at once from the briefing, prepared in this order once
-# the briefing has been on screen a moment: the module is imported in a thread,
-# then its screen's CSS and its widgets' default CSS are parsed in one step, so
-# that the first `s` pushes the quiz without parsing any CSS.
+# the briefing is quiet: the module is imported in a thread, then its screen's CSS
+# and its widgets' default CSS are parsed in one step, so that the first `s` pushes
+# the quiz without parsing any CSS.
 PREPARED_SCREENS = ("briefing.tui.screens.quiz",)
-# How long the briefing is left alone after its first frame before threads start
-# preparing what comes next: a thread takes turns with the loop, so one started at
-# once would slow a key pressed at once (`s` draws its quiz in well under this).
-SETTLE_SECONDS = 0.3
 
 
-def _prepare_answering() -> None:
-    """What the first answer needs and a quiz starts without: the grader, and the
-    compiled writer of a save (pydantic, which a checked pack did not need)."""
-    import briefing.grading.grader  # noqa: F401
-    from briefing.records import checker
+def _prepare_answering() -> list[Callable[[], object]]:
+    """What the first answer needs and a quiz starts without, step by step: the grader,
+    pydantic, and the compiled writer of a save (a checked pack did not need them)."""
 
-    checker()
+    def grader() -> None:
+        import briefing.grading.grader  # noqa: F401
+
+    def pydantic() -> None:
+        import pydantic  # noqa: F401
+
+    def writer() -> None:
+        from briefing.records import checker
+
+        checker()
+
+    return [grader, pydantic, writer]
 
 
 def _collect_garbage_from_now_on() -> None:
@@ -141,6 +151,7 @@ class BriefingApp(App[int]):
         # kept here so that it outlives a quiz screen left for the briefing (QuizScreen).
         self.drafts: dict[str, str] = {}
         self.theme = "textual-dark"
+        self._turns = threading.Lock()  # one thread at a time in its quiet turn
 
     @property
     def pack(self) -> Pack:
@@ -155,7 +166,7 @@ class BriefingApp(App[int]):
         self.session = None
         self.drafts.clear()
         self.push_screen(BriefingScreen())
-        self.later(self._offer_resume)
+        self._offer_resume()
 
     # --- start-up ----------------------------------------------------------------
 
@@ -169,16 +180,22 @@ class BriefingApp(App[int]):
         return BriefingScreen()
 
     def on_mount(self) -> None:
+        self._last_input = monotonic()
         self.later(_collect_garbage_from_now_on)
         if self.profile is None:
             from briefing.tui.screens.profile import ProfileScreen
 
             self.push_screen(ProfileScreen(self.saves), self._profile_chosen)
+        elif self.review:  # asked for on the command line: opened at once
+            self.later(self._open_review)
         else:
-            # Reading saves waits until the briefing is on screen.
-            self.later(self._open_review if self.review else self._offer_resume)
-        # Not before the first frame, nor at once after it (SETTLE_SECONDS).
-        self.call_after_refresh(self.after_settling, self._prepare_screens)
+            self._offer_resume()  # reads the saves in a quiet turn
+        self.call_after_refresh(self._prepare_screens)  # not before the first frame
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self._last_input = monotonic()  # background work waits for quiet (quiet_turn)
+        await super().on_event(event)
 
     # --- work deferred past the first frame -----------------------------------------
 
@@ -212,32 +229,51 @@ class BriefingApp(App[int]):
         else:
             self._later_running = False
 
-    def after_settling(self, job: Callable[[], object]) -> None:
-        """Run `job` once the app has been on screen SETTLE_SECONDS: for what starts a
-        thread (a first key is answered before it takes turns with the loop)."""
-        self.set_timer(SETTLE_SECONDS, job)
+    # --- work in threads, in quiet turns -------------------------------------------
+
+    QUIET_SECONDS = 0.3
+    _last_input = 0.0
+
+    @contextmanager
+    def quiet_turn(self) -> Iterator[None]:
+        """In a worker thread: wait until no key or click has come for QUIET_SECONDS, and
+        no other thread is in its turn, then run the block.
+
+        A thread takes turns with the loop for the GIL, so a key pressed while one
+        imports waits up to twice as long; work off the input path is therefore done
+        one step at a time, each when the person has paused."""
+        with self._turns:
+            while (left := self._last_input + self.QUIET_SECONDS - monotonic()) > 0:
+                sleep(left)
+            yield
 
     def _prepare_screens(self) -> None:
         """Import the screens a first key may open, then what the first answer needs,
-        in a thread (see PREPARED_SCREENS)."""
-        for module in PREPARED_SCREENS:
-            self.run_worker(
-                lambda module=module: importlib.import_module(module),
-                thread=True,
-                group="prepare",
-                description=f"import {module}",
-            )
-        self.run_worker(
-            _prepare_answering, thread=True, group="prepare-answer", description="import the grader"
-        )
+        in a thread, a step per quiet turn (see PREPARED_SCREENS)."""
+
+        def prepare() -> list[ModuleType]:
+            modules = []
+            for name in PREPARED_SCREENS:
+                with self.quiet_turn():
+                    modules.append(importlib.import_module(name))
+            for step in _prepare_answering():
+                with self.quiet_turn():
+                    step()
+            return modules
+
+        self.run_worker(prepare, thread=True, group="prepare", description="prepare the quiz")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """A screen's module is imported: parse its CSS on the loop, in one slice."""
+        """The quiz's modules are imported: parse their CSS on the loop, in one slice.
+        A quiz to resume is found: offer it."""
         worker = event.worker
-        if worker.group == "prepare" and event.state == WorkerState.SUCCESS:
-            module = worker.result
-            if module is not None:
-                self.later(lambda: self.prepare_module(module))
+        if event.state != WorkerState.SUCCESS:
+            return
+        if worker.group == "prepare":
+            for module in worker.result or []:
+                self.later(partial(self.prepare_module, module))
+        elif worker.group == "resume" and worker.result is not None:
+            self._resume_found(*worker.result)
 
     _prepared: set[str]
 
@@ -285,18 +321,33 @@ class BriefingApp(App[int]):
         self.open_review(weakest=self.review == "weakest")
 
     def _offer_resume(self) -> None:
-        """An unfinished quiz of this profile and pack: offer to go on with it."""
+        """An unfinished quiz of this profile and pack: offer to go on with it. The saves
+        are read (and the grader imported) in a thread, in a quiet turn."""
         if self.profile is None or self._pack is None:
             return
-        from briefing import store
+        pack, profile = self._pack, self.profile
 
-        session, unreadable, stale = store.resume_saved(self.pack, self.saves, self.profile, saver=self.save)
+        def find() -> tuple[Pack, str, Session | None, list[str], list[str]]:
+            with self.quiet_turn():
+                from briefing import store
+
+                return pack, profile, *store.resume_saved(pack, self.saves, profile, saver=self.save)
+
+        self.run_worker(
+            find, thread=True, group="resume", exclusive=True, description="find a quiz to resume"
+        )
+
+    def _resume_found(
+        self, pack: Pack, profile: str, session: Session | None, unreadable: list[str], stale: list[str]
+    ) -> None:
+        if pack is not self._pack or profile != self.profile:
+            return  # another pack or profile was chosen meanwhile: its own search follows
         for problem in unreadable:
             self.notify(problem, title="A save could not be read", severity="warning", markup=False)
         for line in stale:
             self.notify(line, title="An unfinished quiz cannot be resumed", severity="warning", markup=False)
-        if session is None:
-            return
+        if session is None or self.session is not None or not isinstance(self.screen, BriefingScreen):
+            return  # a quiz was started meanwhile: the unfinished one stays saved for next time
         record = session.record
 
         def decided(resume: bool | None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -16,9 +18,10 @@ from textual.worker import Worker, WorkerState
 
 from briefing.tui.text import data
 from briefing.tui.widgets.footer import KeysFooter
-from briefing.tui.widgets.section_view import SectionView
+from briefing.tui.widgets.section_view import MARKDOWN_MODULE, SectionView, needs_markdown
 
 if TYPE_CHECKING:
+    from briefing.learn.review import Plan
     from briefing.tui.app import BriefingApp
 
 
@@ -76,9 +79,7 @@ class BriefingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#toc", OptionList).border_title = "Contents"
-        self._mounting = True
         self.refresh_state()
-        self._mounting = False
         self.query_one("#toc").focus()
         # The sections below the first, after the first frame and one a turn, so a key
         # pressed meanwhile waits for one section at most (see BriefingApp.later).
@@ -92,14 +93,33 @@ class BriefingScreen(Screen[None]):
     def _mount_later(self) -> None:
         """A deferred section, while the briefing is shown (a dialog over it shows it too):
         under the quiz (`s` pressed at once) it would only hold up drawing the quiz;
-        they are queued again on return."""
+        they are queued again on return. A section drawn with Markdown waits until
+        Textual's Markdown (and markdown-it) is imported in a thread, in a quiet turn:
+        imported here, it held up a key for a tenth of a second."""
         top = self.app.screen
-        if top is self or top.is_modal:
-            self._mount_next()
-        else:
+        if not (top is self or top.is_modal):
             self._waiting = True
+        elif (
+            self._unmounted and needs_markdown(self._unmounted[0].body) and MARKDOWN_MODULE not in sys.modules
+        ):
+            self._import_markdown()
+        else:
+            self._mount_next()
 
     _waiting = False
+    _importing = False
+
+    def _import_markdown(self) -> None:
+        if self._importing:
+            return
+        self._importing = True
+        app = self.app
+
+        def load() -> None:
+            with app.quiet_turn():
+                importlib.import_module(MARKDOWN_MODULE)
+
+        self.run_worker(load, thread=True, group="markdown", description="import Markdown")
 
     def _mount_next(self, upto: str | None = None) -> AwaitMount | None:
         """Mount the next section not yet mounted; or every one up to section `upto`."""
@@ -124,35 +144,36 @@ class BriefingScreen(Screen[None]):
     # --- what a review would ask ------------------------------------------------------
 
     _counted: str | None = None  # the profile whose due counts are shown or on their way
-    _mounting = False  # in on_mount: the first count waits for the first frame
 
     def count_due(self) -> None:
         """Count what is due for this profile, as the core's review plan says, off the
-        input path: the time now (the app's clock, read here), the saves read and fsrs
-        replayed in a thread worker once the briefing is drawn."""
+        input path: the time now (the app's clock, read here), then the saves read and
+        fsrs replayed in a thread worker, in a quiet turn (BriefingApp.quiet_turn)."""
         app = self.app
         if app.profile is None:
             return
         self._counted = app.profile
         now = app.now()
 
-        def count() -> None:
-            self.run_worker(
-                lambda: app.review_plan(now),
-                thread=True,
-                group="due",
-                exclusive=True,
-                exit_on_error=False,
-                description="count the questions due",
-            )
+        def count() -> Plan:
+            with app.quiet_turn():
+                return app.review_plan(now)
 
-        if self._mounting:  # at start-up: a while after the first frame (BriefingApp.after_settling)
-            app.later(lambda: app.after_settling(count))
-        else:  # later on (a profile chosen, a quiz taken): a worker is off the input path
-            count()
+        self.run_worker(
+            count,
+            thread=True,
+            group="due",
+            exclusive=True,
+            exit_on_error=False,
+            description="count the questions due",
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
+        if worker.group == "markdown" and event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
+            self._importing = False
+            self._queue_sections()  # the rest, one a turn (an error: imported on the loop)
+            return
         if worker.group != "due":
             return
         counts = self.query_one("#due-counts", Static)

@@ -53,6 +53,14 @@ def plain_paragraphs(body: str) -> list[str] | None:
 
 _BLANK = re.compile(r"\n[ ]*\n")
 
+# Textual's Markdown widget, which brings markdown-it: imported by a section that needs it.
+MARKDOWN_MODULE = "textual.widgets._markdown"
+
+
+def needs_markdown(body: str) -> bool:
+    """Whether this body is drawn with Textual's Markdown (anything but plain paragraphs)."""
+    return plain_paragraphs(body) is None
+
 
 class PlainBody(Widget):
     """Paragraphs of plain text, laid out and styled as Textual's Markdown lays out
