@@ -20,10 +20,12 @@ Plain helpers and data (import them: `from conftest import give, RIGHT`; nothing
 from __future__ import annotations
 
 import asyncio
+import atexit
 import functools
 import html
 import os
 import re
+import shutil
 import tempfile
 import tomllib
 from datetime import UTC, datetime, timedelta
@@ -35,6 +37,7 @@ import pytest
 # user's ~/.cache; subprocesses inherit it. Later loads of a pack come from it, so the suite
 # runs both paths; tests of the cache itself point BRIEFING_CACHE elsewhere.
 os.environ["BRIEFING_CACHE"] = tempfile.mkdtemp(prefix="briefing-test-cache-")
+atexit.register(shutil.rmtree, os.environ["BRIEFING_CACHE"], True)
 
 from briefing import pack as packs  # noqa: E402
 from briefing.errors import PackError  # noqa: E402
