@@ -76,7 +76,7 @@ Base = Annotated[
     str, Rules(min_length=1, max_length=40, pattern=_NO_CONTROL, strip_whitespace=True, strict=True)
 ]
 # Lists and tables as a pack gives them; what a field left out holds.
-Aliases = dict[str, list[Text]]
+Aliases = dict[Str, list[Text]]
 
 
 # Unknown fields are errors: a misspelt field is never silently ignored.
