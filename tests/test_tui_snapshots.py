@@ -245,7 +245,14 @@ def test_resume_dialog_asks_before_discarding(tmp_path, snap_compare, make_app):
 
 
 def test_start_dialog(app, snap_compare):
-    assert snap_compare(app, terminal_size=SIZE, run_before=counted_then("down", "o", "5"))
+    async def run_before(pilot):
+        await counted(pilot)
+        await pilot.press("down")  # to the second section: the briefing scrolls to it
+        await pilot.pause(0.1)  # drawn before the dialog covers it
+        await pilot.press("o", "5")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
 def _three_days(pack, saves):

@@ -58,7 +58,11 @@ def now_utc() -> datetime:
 # the briefing is quiet: the module is imported in a thread, then its screen's CSS
 # and its widgets' default CSS are parsed in one step, so that the first `s` pushes
 # the quiz without parsing any CSS.
-PREPARED_SCREENS = ("briefing.tui.screens.quiz",)
+PREPARED_SCREENS = (
+    "briefing.tui.screens.quiz",
+    "briefing.tui.screens.history",
+    "briefing.tui.screens.progress",
+)
 
 
 def _prepare_answering() -> list[Callable[[], object]]:
@@ -182,6 +186,7 @@ class BriefingApp(App[int]):
     def on_mount(self) -> None:
         self._last_input = monotonic()
         self.later(_collect_garbage_from_now_on)
+        self.later(self.read_screen_css)
         if self.profile is None:
             from briefing.tui.screens.profile import ProfileScreen
 
@@ -275,17 +280,32 @@ class BriefingApp(App[int]):
         elif worker.group == "resume" and worker.result is not None:
             self._resume_found(*worker.result)
 
+    def read_screen_css(self) -> None:
+        """Every screen's CSS file into the stylesheet, in one parse (a few ms, once the
+        briefing is drawn). Textual reads a screen's CSS file when the screen first
+        opens, then reparses the whole stylesheet and restyles every widget: `h` waited
+        over 100 ms for that, the first time."""
+        stylesheet = self.stylesheet
+        folder = Path(inspect.getfile(BriefingScreen)).parent  # as Textual finds a CSS_PATH
+        for path in sorted(folder.glob("*.tcss")):
+            if not stylesheet.has_source(str(path), ""):
+                stylesheet.read(path)
+        stylesheet.parse()
+
     _prepared: set[str]
 
     def prepare_module(self, module: ModuleType) -> None:
-        """Parse the CSS of what this module's screen shows (its `prepares()`), once; also
+        """Parse the CSS of what this module's screen shows (its `prepares()`, if it has one:
+        widgets with CSS of their own), once; also
         at once when that screen is opened before its turn came (`s` at the first frame),
         or Textual would reparse the whole stylesheet for the screen's CSS file."""
         if not hasattr(self, "_prepared"):
             self._prepared = set()
         if module.__name__ not in self._prepared:
             self._prepared.add(module.__name__)
-            self.prepare_css(module.prepares())
+            prepares = getattr(module, "prepares", None)  # its screen file is read already (read_screen_css)
+            if prepares is not None:
+                self.prepare_css(prepares())
             _freeze_prepared()
 
     def prepare_css(self, nodes: Iterable[type[Screen] | Widget]) -> None:

@@ -11,7 +11,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from briefing import stats, store
+from briefing import stats
+from briefing.learn import index
 from briefing.stats import SESSION_COLUMNS, percent_text, session_row
 from briefing.tui.text import data, pack_title
 from briefing.tui.widgets.footer import KeysFooter
@@ -35,7 +36,7 @@ class HistoryScreen(Screen[None]):
         app = self.app
         sessions = []
         if app.profile is not None:  # none yet: nothing of theirs to read
-            loaded = store.load_sessions(app.saves, app.profile)
+            loaded = index.load(app.saves, app.profile)  # the saves index: not every file parsed again
             for problem in loaded.problems:
                 self.notify(problem, title="A save could not be read", severity="warning", markup=False)
             sessions = loaded.sessions
