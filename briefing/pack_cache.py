@@ -10,7 +10,8 @@ checked as if it had never been seen. Writing it never fails a command.
 
 Where: $BRIEFING_CACHE, else $XDG_CACHE_HOME/briefing, else ~/.cache/briefing.
 A pickle can run code, so a cache another user could have written is never read:
-the folder and the file must be the user's own and writable by no one else.
+the cache folder, its `packs` folder and the file must be the user's own and
+writable by no one else.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def get(text: str, kind: type[T]) -> T | None:
     import pickle
 
     path = _entry(text)
-    if path is None or not _trusted(path.parent) or not _trusted(path):
+    if path is None or not all(_trusted(p) for p in (path.parent.parent, path.parent, path)):
         return None
     try:
         found = pickle.loads(path.read_bytes())
@@ -69,7 +70,7 @@ def put(text: str, pack: object) -> None:
         return
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _trusted(path.parent):
+        if not (_trusted(path.parent.parent) and _trusted(path.parent)):
             return
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
         try:

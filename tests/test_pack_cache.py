@@ -115,6 +115,19 @@ def test_a_planted_pickle_in_a_folder_others_can_write_is_not_read(tmp_path, cac
     assert packs.load(path).pack.id != impostor.pack.id  # the file's own pack, checked
 
 
+@pytest.mark.parametrize("mode", [0o777, 0o775])
+def test_a_planted_pickle_under_a_cache_folder_others_can_write_is_not_read(tmp_path, cache, mode):
+    path = _copy(tmp_path)
+    key = pack_cache._entry(path.read_text(encoding="utf-8"))
+    assert key is not None
+    key.parent.mkdir(parents=True, mode=0o700)
+    os.chmod(cache, mode)  # the cache folder itself: anyone may swap its packs folder
+    impostor = packs.load(ROOT / "tests" / "fixtures" / "ventamar.toml")
+    key.write_bytes(pickle.dumps(impostor))
+    os.chmod(key, 0o600)
+    assert packs.load(path).pack.id != impostor.pack.id
+
+
 def test_no_cache_folder_to_be_had_still_loads(tmp_path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
