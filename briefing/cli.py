@@ -387,11 +387,14 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()  # a full disk under stdout fails here, as this command's error
         return code
     except BriefingError as exc:
-        for line in exc.lines():
-            print(line, file=sys.stderr)
+        from briefing.output import say_error
+
+        say_error(exc.lines())
         return exc.exit_code
     except KeyboardInterrupt:
-        print("briefing: interrupted", file=sys.stderr)
+        from briefing.output import say_error
+
+        say_error(["briefing: interrupted"])
         return defaults.EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`| head -1`): it had what it wanted, and the command did its
@@ -403,7 +406,9 @@ def main(argv: list[str] | None = None) -> int:
         return defaults.EXIT_PASSED
     except OSError as exc:  # no traceback, whatever the system refused
         where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
-        print(f"briefing: {where}{exc.strerror or exc}", file=sys.stderr)
+        from briefing.output import say_error
+
+        say_error([f"briefing: {where}{exc.strerror or exc}"])
         if not exc.filename:
             from briefing.output import drop_stdout
 

@@ -97,3 +97,18 @@ def test_a_reader_that_goes_away_is_no_failure_of_other_commands(tmp_path):
             ["bash", "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=60
         )
         assert done.stdout.strip() == "0" and done.stderr == "", (done.stdout, done.stderr)
+
+
+def test_an_invalid_pack_exits_2_when_the_reader_of_its_errors_goes_away(tmp_path):
+    """`briefing brief --pack bad.toml 2>&1 | head -1`: the reader of the error lines left
+    after the first; the exit code still says the pack is invalid (2), never 1."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[pack]\nid = "x"\n', encoding="utf-8")  # six problems: six lines
+    command = [sys.executable, "-m", "briefing", "brief", "--pack", str(bad)]
+    read, write = os.pipe()
+    os.close(read)  # gone before the first line: every write fails
+    try:
+        done = subprocess.run(command, stdout=write, stderr=write, cwd=tmp_path, timeout=60)
+    finally:
+        os.close(write)
+    assert done.returncode == 2
