@@ -33,6 +33,10 @@ def validate(args: argparse.Namespace) -> int:
     warnings: list[Problem] = []
     count: int | None = None
     try:
+        if path.is_dir():  # `briefing packs DIR` lists a folder's packs; validate checks one
+            raise PackError(
+                [f"{label}: is a folder: name a pack file in it (briefing packs {label} lists them)"]
+            )
         text = packs.read_text(path, label=label)
         data = packs.parse_toml(text, label)
         if isinstance(data.get("questions"), list):
@@ -78,7 +82,7 @@ def validate(args: argparse.Namespace) -> int:
         if not problems and pack is not None:  # one line per problem, nothing else: `wc -l` counts them
             noted = f" ({len(warnings)} warning{'s' if len(warnings) > 1 else ''})" if warnings else ""
             print(f"{label}: valid: {len(pack.questions)} questions in {len(pack.sections)} sections{noted}")
-        if not args.source:
+        if not args.source and count is not None:  # a file that could not be read says only why
             print(f"{label}: quotes and figures not checked against a source (--source ARTICLE checks them)")
         if getattr(args, "explain", False) and pack is not None:
             from briefing.checks import explain
@@ -338,7 +342,7 @@ def packs_list(args: argparse.Namespace) -> int:
     rows = []
     for entry in entries:
         info = entry.pack.pack
-        last = stats_mod.last_result_text(stats_mod.compute(sessions, entry.pack).sessions_list)
+        last = stats_mod.last_result_text(stats_mod.compute(sessions, entry.pack))
         rows.append(
             {
                 "id": info.id,

@@ -41,7 +41,13 @@ def read_answers(name: str, pack: packs.Pack, ratings: dict[str, int] | None = N
         )
     if not isinstance(answers, dict):
         raise AnswersError([Problem(name, None, "answers", "must be a table of question id = answer")])
-    problems = [Problem(name, None, key, "unknown field") for key in data if key != "answers"]
+    problems = [
+        Problem(name, None, key, "ratings rate a review's answers: use it with briefing review --headless")
+        if key == "ratings"
+        else Problem(name, None, key, "unknown field")
+        for key in data
+        if key != "answers"
+    ]
     known = {q.id for q in pack.questions}
     result: dict[str, str] = {}
     for qid, value in answers.items():

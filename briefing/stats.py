@@ -228,8 +228,10 @@ def session_row(s: SessionSummary) -> tuple[str, str, str, str, str, str, str]:
     )
 
 
-def last_result_text(done: Sequence[SessionSummary]) -> str:
-    """The latest of these finished sessions as "75.0% pass 2026-01-05"; "-" when there is none."""
+def last_result_text(result: Stats) -> str:
+    """The latest full quiz as "75.0% pass 2026-01-05" (what the headline's "last" counts:
+    not a review, a retry or a --limit run); "-" when there is none."""
+    done = result.full_quizzes()
     if not done:
         return "-"
     last = done[-1]

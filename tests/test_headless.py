@@ -207,6 +207,11 @@ def test_a_list_question_may_be_answered_with_an_array(tmp_path):
         ("[answers]\nrd-q1 = [1, 2]\n", "question 'rd-q1', field 'answer': must be a string"),
         ("[answers]\nrd-q1 = { a = 1 }\n", "question 'rd-q1', field 'answer': must be a string"),
         ("answers = 3\n", "field 'answers': must be a table"),
+        (
+            '[answers]\nrd-q1 = "x"\n[ratings]\nrd-q1 = "easy"\n',
+            "field 'ratings': ratings rate a review's answers: use it with briefing review --headless",
+        ),
+        ('[answers]\nrd-q1 = "x"\n[extra]\n', "field 'extra': unknown field"),
         ("", "is empty"),
     ],
 )

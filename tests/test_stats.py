@@ -288,3 +288,13 @@ def test_retries_and_limited_runs_do_not_make_the_headline_numbers():
     assert [s.id for s in result.full_quizzes()] == [full.id]  # what the history's trend charts
     # but what was asked in the retry still counts for each question
     assert sum(q.asked for q in result.per_question) == len(full.answers) + len(retry.answers)
+
+
+def test_the_last_result_a_pack_list_shows_is_the_last_full_quiz():
+    """`briefing packs` and the picker say "last result": a review after a quiz is not it."""
+    full = S1
+    review = replace(
+        S2, scope="review", percent=0.0, passed=False, started_at=S3.started_at, finished_at=S3.finished_at
+    )
+    assert stats.last_result_text(stats.compute([review], PACK)) == "-"
+    assert stats.last_result_text(stats.compute([full, review], PACK)).startswith(f"{full.percent:.1f}% pass")

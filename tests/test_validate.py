@@ -328,3 +328,18 @@ def test_json_format_lists_problems(tmp_path):
         }
     ]
     assert data["warnings"] == []
+
+
+def test_validate_names_a_folder_as_a_folder_and_says_nothing_else(tmp_path):
+    """`briefing validate DIR`: one line saying to name a pack file; no note on stdout
+    suggesting it was checked."""
+    (tmp_path / "packs").mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "validate", "packs"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == "packs: is a folder: name a pack file in it (briefing packs packs lists them)\n"

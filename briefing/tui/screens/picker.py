@@ -108,9 +108,7 @@ class PickerScreen(Screen[None]):
         facts = f"{n} question{'s' if n != 1 else ''}"
         if self.app.profile is not None:
             mine = [s for s in sessions if s.pack_id == info.id]
-            facts += (
-                f"  ·  last result: {stats.last_result_text(stats.compute(mine, entry.pack).sessions_list)}"
-            )
+            facts += f"  ·  last result: {stats.last_result_text(stats.compute(mine, entry.pack))}"
             if mine:
                 cards = schedule.build(mine, entry.pack, now, cache)
                 facts += f"  ·  {len(schedule.due_now(cards, now))} due"
