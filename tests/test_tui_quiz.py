@@ -300,3 +300,34 @@ async def test_typed_text_survives_a_visit_to_the_briefing(tui_pack, saves, make
         assert app.drafts == {}
         if isinstance(app.screen.query_one("#answer"), TypedAnswer):
             assert app.screen.query_one("#typed", Input).value == ""
+
+
+@sync
+async def test_an_answer_sent_with_ctrl_q_in_one_read_is_saved_before_quitting(tui_pack, saves, make_app):
+    """A paste or a macro: the answer, Enter and ctrl+q reach the app together. The answer
+    is graded and saved first; ctrl+q used to drop it with the messages still on their way."""
+    from conftest import TYPED_RIGHT
+    from textual import events
+
+    app = make_app(tui_pack, saves)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        while app.screen.session.current.kind in ("choice", "truefalse"):  # to a typed question
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+        question = app.screen.session.current
+        app.screen.query_one("#typed", Input).focus()
+        await pilot.pause()
+        for char in TYPED_RIGHT[question.id]:  # all at once, as one read of the terminal
+            app.post_message(events.Key(char if char.isalnum() else "space" if char == " " else char, char))
+        app.post_message(events.Key("enter", "\r"))
+        app.post_message(events.Key("ctrl+q", "\x11"))
+        for _ in range(100):
+            if app._exit:
+                break
+            await pilot.pause(0.01)
+    answers = saved_records(saves)[0]["answers"]
+    assert answers[-1]["id"] == question.id and answers[-1]["correct"] is True

@@ -136,3 +136,40 @@ async def test_a_changed_pack_starts_fresh_and_says_so(tui_pack, tmp_path, saves
         await pilot.press("s")
         await pilot.pause()
         assert static_text(app.screen, "#number") == "Question 1 of 8"
+
+
+@sync
+async def test_an_unfinished_quiz_found_behind_another_screen_is_offered_on_return(tui_pack, saves, make_app):
+    """`h` pressed before the saves are read: the offer waits for the briefing, not lost."""
+    from briefing.tui.screens.history import HistoryScreen
+
+    await quit_midway(tui_pack, saves, 2)
+    app = make_app(tui_pack, saves)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await saves_read(pilot)
+        assert isinstance(app.screen, HistoryScreen)  # not covered by a dialog
+        await pilot.press("escape")
+        await wait_for_screen(pilot, ResumeScreen)
+        assert "Resume it at question 3 of 8?" in visible_text(app)
+
+
+@sync
+async def test_the_due_counts_are_counted_again_after_a_discard(tui_pack, saves, make_app):
+    """Discarding the unfinished quiz forgets its answers: the briefing's counts say so."""
+    await quit_midway(tui_pack, saves, 2)
+    app = make_app(tui_pack, saves)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, ResumeScreen)
+        counts = app.screen_stack[0].query_one("#due-counts")
+        for _ in range(100):  # counted in a thread, once the app is quiet
+            if str(counts.render()):
+                break
+            await pilot.pause(0.02)
+        before = str(counts.render())
+        await pilot.press("d", "d")  # discard, and yes
+        for _ in range(100):
+            if str(counts.render()) not in ("", before):
+                break
+            await pilot.pause(0.02)
+        assert before != str(counts.render()) == "0 due · 8 new"

@@ -204,3 +204,25 @@ async def test_a_quiz_started_before_the_saves_are_read_is_not_interrupted_by_an
         await saves_read(pilot)
         assert isinstance(app.screen, QuizScreen)
     assert [r["status"] for r in saved_records(saves)] == ["in_progress"]
+
+
+@sync
+async def test_every_prepared_screen_can_be_prepared_and_every_screen_css_is_read(tui_pack, saves, make_app):
+    """What the prepare thread imports is prepared on the loop without error (a module need
+    not list widgets), and opening any screen then finds its CSS file already read."""
+    import importlib
+    import inspect
+    from pathlib import Path
+
+    from briefing.tui import app as app_module
+    from briefing.tui.screens.briefing import BriefingScreen
+
+    app = make_app(tui_pack, saves)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for name in app_module.PREPARED_SCREENS:
+            app.prepare_module(importlib.import_module(name))
+        app.read_screen_css()
+        folder = Path(inspect.getfile(BriefingScreen)).parent
+        files = sorted(folder.glob("*.tcss"))
+        assert len(files) >= 6 and all(app.stylesheet.has_source(str(f), "") for f in files)

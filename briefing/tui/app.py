@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 # does not draw (see BriefingApp.later).
 
 Clock = Callable[[], datetime]
+# How long ctrl+q lets the messages of keys read with it arrive first (see action_quit).
+QUIT_GRACE_SECONDS = 0.05
 
 
 def now_utc() -> datetime:
@@ -171,6 +173,13 @@ class BriefingApp(App[int]):
         self.drafts.clear()
         self.push_screen(BriefingScreen())
         self._offer_resume()
+
+    async def action_quit(self) -> None:
+        """Quit, once what came just before ctrl+q is handled: an answer and Enter that
+        reach the app with it in one read (a paste, a macro) are graded and saved
+        first, not dropped with the messages still on their way (Enter itself comes
+        back through the app's own queue, so this returns at once and exits later)."""
+        self.set_timer(QUIT_GRACE_SECONDS, self.exit)
 
     # --- start-up ----------------------------------------------------------------
 
@@ -366,8 +375,22 @@ class BriefingApp(App[int]):
             self.notify(problem, title="A save could not be read", severity="warning", markup=False)
         for line in stale:
             self.notify(line, title="An unfinished quiz cannot be resumed", severity="warning", markup=False)
-        if session is None or self.session is not None or not isinstance(self.screen, BriefingScreen):
+        if session is None or self.session is not None:
             return  # a quiz was started meanwhile: the unfinished one stays saved for next time
+        if not isinstance(self.screen, BriefingScreen):  # history, help, ... opened meanwhile
+            self._resume_pending = session  # offered once the briefing is back (offer_pending)
+            return
+        self._offer(session)
+
+    _resume_pending: Session | None = None
+
+    def offer_pending(self) -> None:
+        """The briefing is shown again: offer the unfinished quiz found while it was covered."""
+        session, self._resume_pending = self._resume_pending, None
+        if session is not None and self.session is None and session.pack is self._pack:
+            self._offer(session)
+
+    def _offer(self, session: Session) -> None:
         record = session.record
 
         def decided(resume: bool | None) -> None:

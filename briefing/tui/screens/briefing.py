@@ -134,9 +134,9 @@ class BriefingScreen(Screen[None]):
         return self.query_one("#sections", VerticalScroll).mount_all(views)
 
     def on_screen_resume(self) -> None:
-        if self.app.session is not None:  # answers may have been given since: count again
-            self._counted = None
+        self._counted = None  # answers given, a quiz discarded, time gone by: count again
         self.refresh_state()
+        self.app.offer_pending()
         if self._waiting:
             self._waiting = False
             self._queue_sections()
