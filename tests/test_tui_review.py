@@ -160,3 +160,21 @@ async def test_a_review_says_it_is_one(tui_pack, saves, make_app):
         await pilot.press("v")
         await pilot.pause()
         assert static_text(app.screen, "#number").startswith("Review 1 of ")
+
+
+@sync
+async def test_a_review_left_for_the_briefing_is_continued_as_a_review(tui_pack, saves, make_app):
+    """Escape in a review: the briefing's button says a review waits, not a quiz."""
+    from textual.widgets import Button
+
+    from briefing.tui.screens.briefing import BriefingScreen
+
+    app = make_app(tui_pack, saves)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("v")  # nothing answered yet: every question is new, and a review asks them
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        assert str(app.screen.query_one("#start", Button).label).startswith("Continue review (1 of ")

@@ -16,6 +16,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
+from briefing.records import REVIEW_SCOPES
 from briefing.tui.text import data
 from briefing.tui.widgets.footer import KeysFooter
 from briefing.tui.widgets.section_view import MARKDOWN_MODULE, SectionView, needs_markdown
@@ -45,7 +46,10 @@ class BriefingScreen(Screen[None]):
         # Only when --pack named a folder of several: back to the pack picker.
         Binding("escape", "packs", "Packs"),  # "Back to the packs" does not fit the footer,
     ]
-    HELP = "The arrows and Enter in the contents jump to a section."
+    HELP = (
+        "The arrows and Enter in the contents jump to a section.\n"
+        "  Escape: the pack picker, when --pack named a folder."
+    )
 
     def compose(self) -> ComposeResult:
         pack = self.app.pack
@@ -195,7 +199,8 @@ class BriefingScreen(Screen[None]):
         session = app.session
         label = "Start quiz"
         if session is not None and self._continues():
-            label = f"Continue quiz ({session.position + 1} of {session.total})"
+            what = "review" if session.record.scope in REVIEW_SCOPES else "quiz"
+            label = f"Continue {what} ({session.position + 1} of {session.total})"
         self.query_one("#start", Button).label = label
         self.refresh_bindings()
         if app.profile is not None and app.profile != self._counted:
