@@ -157,3 +157,21 @@ async def test_a_quiz_left_for_a_shorter_one_is_continued_after_it(tui_pack, sav
         await pilot.press("s")
         quiz = await wait_for_screen(pilot, QuizScreen)
         assert static_text(quiz, "#number") == "Question 2 of 8"
+
+
+@sync
+async def test_no_button_moves_when_the_due_counts_appear(tui_pack, saves, make_app):
+    """The counts come a few tenths of a second after the first frame: a click aimed at a
+    button before then must still land on it."""
+    app = make_app(tui_pack, saves)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        before = {b: screen.query_one(f"#{b}").region for b in ("start", "review", "choose")}
+        counts = screen.query_one("#due-counts")
+        for _ in range(100):
+            if str(counts.render()):
+                break
+            await pilot.pause(0.02)
+        assert str(counts.render()) == "0 due · 8 new"
+        assert {b: screen.query_one(f"#{b}").region for b in before} == before

@@ -195,7 +195,6 @@ class BriefingApp(App[int]):
     def on_mount(self) -> None:
         self._last_input = monotonic()
         self.later(_collect_garbage_from_now_on)
-        self.later(self.read_screen_css)
         if self.profile is None:
             from briefing.tui.screens.profile import ProfileScreen
 
@@ -284,6 +283,7 @@ class BriefingApp(App[int]):
         if event.state != WorkerState.SUCCESS:
             return
         if worker.group == "prepare":
+            self.later(self.read_screen_css)  # in the quiet time the thread waited for
             for module in worker.result or []:
                 self.later(partial(self.prepare_module, module))
         elif worker.group == "resume" and worker.result is not None:
@@ -291,7 +291,7 @@ class BriefingApp(App[int]):
 
     def read_screen_css(self) -> None:
         """Every screen's CSS file into the stylesheet, in one parse (a few ms, once the
-        briefing is drawn). Textual reads a screen's CSS file when the screen first
+        prepare thread is done). Textual reads a screen's CSS file when the screen first
         opens, then reparses the whole stylesheet and restyles every widget: `h` waited
         over 100 ms for that, the first time."""
         stylesheet = self.stylesheet
@@ -305,14 +305,14 @@ class BriefingApp(App[int]):
 
     def prepare_module(self, module: ModuleType) -> None:
         """Parse the CSS of what this module's screen shows (its `prepares()`, if it has one:
-        widgets with CSS of their own), once; also
-        at once when that screen is opened before its turn came (`s` at the first frame),
-        or Textual would reparse the whole stylesheet for the screen's CSS file."""
+        widgets with CSS of their own), once; also at once when that screen is opened
+        before its turn came (`s` at the first frame), or Textual would reparse the whole
+        stylesheet for the screen's CSS file."""
         if not hasattr(self, "_prepared"):
             self._prepared = set()
         if module.__name__ not in self._prepared:
             self._prepared.add(module.__name__)
-            prepares = getattr(module, "prepares", None)  # its screen file is read already (read_screen_css)
+            prepares = getattr(module, "prepares", None)  # its widgets with CSS of their own
             if prepares is not None:
                 self.prepare_css(prepares())
             _freeze_prepared()

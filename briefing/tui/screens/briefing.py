@@ -76,9 +76,10 @@ class BriefingScreen(Screen[None]):
             # history are a key away (the footer shows k and h).
             yield Button("Start quiz", id="start", variant="primary", compact=True)
             yield Button("Review (v)", id="review", compact=True)
-            # What a review would ask now, counted by the core after the first frame.
-            yield Static(id="due-counts", markup=False)
             yield Button("Pick the questions (o)", id="choose", compact=True)
+            # What a review would ask now, counted by the core once the app is quiet: last
+            # in the row, so that no button moves under a click when it appears.
+            yield Static(id="due-counts", markup=False)
         yield KeysFooter()
 
     def on_mount(self) -> None:
