@@ -194,7 +194,7 @@ SCALE = "right number, wrong scale"
         ("fifth", "⅕", True, None, None),
         ("tenth", "⅕", False, None, "⅕ is the cloud compute the system runs on, relative to rivals"),
         ("fifth", "½", False, None, None),
-        ("fifth", "2⅕", False, "give one figure", None),  # 2 and a fifth, not "21/5"
+        ("fifth", "2⅕", False, None, None),  # 2 and a fifth (2.2): not "21/5", not a fifth
         # scales as people write them: a hundred million, plurals, 億, crore
         ("mileage", "2 hundred million km", True, None, None),
         ("mileage", "200 millions km", True, None, None),

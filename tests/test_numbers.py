@@ -158,6 +158,13 @@ B, M = 1e9, 1e6
         ("200\u00a0000\u00a0000 km", 200 * M, "km", 0.5),
         ("1 890 million yuan", 1.89 * B, "yuan", 0.5 * M),
         ("1.890", 1.89, "", 0.0005),  # one dot group is a decimal point
+        # a whole number and its fraction, as people say and write them: a number, not a share
+        ("one and a half", 1.5, "", 0.025),
+        ("one and a half percentage points", 1.5, "pp", 0.025),
+        ("two and a half billion yuan", 2.5 * B, "yuan", 0.025 * B),
+        ("3 and three quarters", 3.75, "", 0.025),
+        ("2 1/2 million", 2.5 * M, "", 0.025 * M),
+        ("2½ GWh", 2.5, "GWh", 0.025),
     ],
 )
 def test_parse_value_unit_precision(text, value, unit, precision):
@@ -340,3 +347,9 @@ def test_find_all_levels_from_and_to_are_also_single_figures():
     # "from 3.19bn to 1.89bn" may be two levels: prose yields the ends as well as the range.
     figs = find_all("R&D fell from 3.19 billion yuan to 1.89 billion yuan.")
     assert (1.89e9, "yuan") in {(f.value, f.unit) for f in figs}
+
+
+def test_a_mixed_number_is_one_figure_in_a_sentence():
+    found = find_all("Costs rose two and a half times; 1 and a half million more came in 2024.")
+    assert [(f.value, f.unit) for f in found] == [(2.5, "x"), (1.5 * M, ""), (2024, "")]
+    assert parse("two and ten") is None  # two figures, not a mixed number

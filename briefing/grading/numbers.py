@@ -360,6 +360,33 @@ def _read_words(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     return (total, j) if seen else None
 
 
+def _mixed(toks: list[_Tok], i: int, whole: float, j: int) -> _Q | None:
+    """A whole number (at i, read up to j) with its fraction: "one and a half", "2 and
+    three quarters", "2 1/2" (and "2½", which normalize writes so). A plain number,
+    not a share: "two and a half million yuan" takes its scale and unit after it."""
+    n = len(toks)
+    num, den, end = 0, 0, j
+    if j + 2 < n and toks[j].text == "and" and toks[j + 2].text in _FRACTIONS:
+        # "and a half", "and three quarters"
+        word = toks[j + 1].text
+        num = 1 if word in ("a", "an", "one") else _ONES.get(word, 0)
+        den, end = _FRACTIONS[toks[j + 2].text], j + 3
+    elif (
+        j + 2 < n
+        and toks[j].kind == NUM
+        and _whole(toks[j])
+        and toks[j + 1].text == "/"
+        and toks[j + 2].kind == NUM
+        and _whole(toks[j + 2])
+        and _adjacent(toks[j], toks[j + 1])
+        and _adjacent(toks[j + 1], toks[j + 2])
+    ):
+        num, den, end = int(_digits(toks[j])[0]), int(_digits(toks[j + 2])[0]), j + 3
+    if not 0 < num < den:
+        return None
+    return _Q(whole + num / den, _fraction_precision(num, den), start=i, end=end)
+
+
 def _read_core(toks: list[_Tok], i: int, bare_fractions: bool, glued: bool = False) -> _Q | None:
     """The number itself at i, with what is glued to it; no scale or unit yet.
 
@@ -416,6 +443,9 @@ def _read_core(toks: list[_Tok], i: int, bare_fractions: bool, glued: bool = Fal
                 if den == 0:
                     return None
                 return _Q(value / den, _fraction_precision(value, den), "fraction", start=i, end=i + 3)
+            mixed = _mixed(toks, i, value, i + 1)  # "2 and a half", "2 1/2"
+            if mixed is not None:
+                return mixed
             # "1 tenth", "2 fifths"
             if after in _FRACTIONS and 0 < value < 20:
                 den = _FRACTIONS[after]
@@ -455,6 +485,9 @@ def _read_core(toks: list[_Tok], i: int, bare_fractions: bool, glued: bool = Fal
     if words is None:
         return None
     value, j = words
+    mixed = _mixed(toks, i, value, j)  # "one and a half", "two and three quarters"
+    if mixed is not None:
+        return mixed
     # "two-thirds", "three quarters"
     k = j + 1 if j < n and toks[j].text == "-" else j
     if k < n and toks[k].text in _FRACTIONS and 0 < value < 20:
