@@ -13,6 +13,7 @@ from typing import NoReturn
 
 from briefing import defaults
 from briefing.errors import BriefingError, UsageError
+from briefing.output import drop_stdout, say_error  # os and sys only: nothing to start
 
 
 class _Parser(argparse.ArgumentParser):
@@ -387,31 +388,21 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()  # a full disk under stdout fails here, as this command's error
         return code
     except BriefingError as exc:
-        from briefing.output import say_error
-
         say_error(exc.lines())
         return exc.exit_code
     except KeyboardInterrupt:
-        from briefing.output import say_error
-
         say_error(["briefing: interrupted"])
         return defaults.EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`| head -1`): it had what it wanted, and the command did its
         # work; a script with pipefail must not read that as a failure (the quiz's own exit
         # code, which follows its score, is kept by the headless front end).
-        from briefing.output import drop_stdout
-
         drop_stdout()
         return defaults.EXIT_PASSED
     except OSError as exc:  # no traceback, whatever the system refused
         where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
-        from briefing.output import say_error
-
         say_error([f"briefing: {where}{exc.strerror or exc}"])
         if not exc.filename:
-            from briefing.output import drop_stdout
-
             drop_stdout()
         return defaults.EXIT_USAGE
     finally:

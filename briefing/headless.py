@@ -18,7 +18,7 @@ from briefing.engine import Saver, Session
 from briefing.errors import AnswersError, Problem, UsageError, printable
 from briefing.grading.grader import Verdict
 from briefing.pack import option_label
-from briefing.records import profile_or_default
+from briefing.records import now_utc, profile_or_default
 
 MAX_ANSWERS_BYTES = 5 * 1024 * 1024
 
@@ -319,7 +319,7 @@ def run_review(args: argparse.Namespace) -> int:
         chosen = review.plan(
             loaded.sessions,
             pack,
-            now or _now(),
+            now or now_utc(),
             new_per_day=args.new,
             weakest=args.weakest,
             limit=args.limit,
@@ -355,9 +355,3 @@ def run_review(args: argparse.Namespace) -> int:
         now=now,
     )
     return take(session, args, answers, saver, saves, ratings=ratings, now=now)
-
-
-def _now() -> datetime:
-    from briefing.records import now_utc
-
-    return now_utc()

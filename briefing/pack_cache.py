@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -86,6 +87,18 @@ def put(text: str, pack: object) -> None:
 
 
 def _entry(text: str) -> Path | None:
+    code = _code_digest()
+    if code is None:
+        return None
+    digest = code.copy()
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return folder() / "packs" / f"{digest.hexdigest()}.pickle"
+
+
+@cache
+def _code_digest() -> hashlib._Hash | None:
+    """The digest of the code that checks a pack, read once a process (a folder of packs
+    asks for it per pack)."""
     digest = hashlib.sha256()
     try:
         for name in _CHECKED_BY:
@@ -93,8 +106,7 @@ def _entry(text: str) -> Path | None:
     except OSError:  # the sources are not beside the code (a frozen build): never cache
         return None
     digest.update(sys.version.encode())
-    digest.update(text.encode("utf-8", "surrogatepass"))
-    return folder() / "packs" / f"{digest.hexdigest()}.pickle"
+    return digest
 
 
 def _trusted(path: Path) -> bool:

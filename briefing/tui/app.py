@@ -30,6 +30,7 @@ from textual.worker import Worker, WorkerState
 
 from briefing.defaults import NEW_PER_DAY, SAVES_DIR, WEAKEST_REVIEW
 from briefing.errors import SaveError
+from briefing.records import checker, now_utc
 from briefing.tui.screens.briefing import BriefingScreen
 
 if TYPE_CHECKING:
@@ -48,14 +49,6 @@ Clock = Callable[[], datetime]
 QUIT_GRACE_SECONDS = 0.05
 
 
-def now_utc() -> datetime:
-    """The default clock: the one sessions record time by (records is light; the
-    engine, which imports the grader, is not imported to read the time)."""
-    from briefing.records import now_utc
-
-    return now_utc()
-
-
 # What a person may open at once from the briefing, prepared in this order once
 # the briefing is quiet: the module is imported in a thread, then its screen's CSS
 # and its widgets' default CSS are parsed in one step, so that the first `s` pushes
@@ -67,22 +60,9 @@ PREPARED_SCREENS = (
 )
 
 
-def _prepare_answering() -> list[Callable[[], object]]:
-    """What the first answer needs and a quiz starts without, step by step: the grader,
-    pydantic, and the compiled writer of a save (a checked pack did not need them)."""
-
-    def grader() -> None:
-        import briefing.grading.grader  # noqa: F401
-
-    def pydantic() -> None:
-        import pydantic  # noqa: F401
-
-    def writer() -> None:
-        from briefing.records import checker
-
-        checker()
-
-    return [grader, pydantic, writer]
+# What the first answer needs and a quiz starts without, imported a step per quiet
+# turn after the screens (a checked pack needed neither); then the save's writer.
+ANSWER_MODULES = ("briefing.grading.grader", "pydantic")
 
 
 def _collect_garbage_from_now_on() -> None:
@@ -269,9 +249,11 @@ class BriefingApp(App[int]):
             for name in PREPARED_SCREENS:
                 with self.quiet_turn():
                     modules.append(importlib.import_module(name))
-            for step in _prepare_answering():
+            for name in ANSWER_MODULES:
                 with self.quiet_turn():
-                    step()
+                    importlib.import_module(name)
+            with self.quiet_turn():
+                checker()  # the compiled writer of a save
             return modules
 
         self.run_worker(prepare, thread=True, group="prepare", description="prepare the quiz")
